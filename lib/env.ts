@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports `env` from here, so a bad value
+ * fails at start-up with a message naming the variable instead of misbehaving later.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .describe("PostgreSQL connection string; without it `npm start` runs the embedded database"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+  EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  TILE_ATTRIBUTION: z
+    .string()
+    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> 贡献者'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment variables:\n${problems}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv(process.env);
+
+export function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides the embedded database.");
+  }
+  return env.DATABASE_URL;
+}
