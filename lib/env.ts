@@ -14,6 +14,7 @@ const envSchema = z.object({
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium").describe("Browser for the Playwright tests"),
   TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   TILE_ATTRIBUTION: z
     .string()
@@ -38,4 +39,9 @@ export function requireDatabaseUrl(): string {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides the embedded database.");
   }
   return env.DATABASE_URL;
+}
+
+/** The environment for a child process (Next, Playwright, vitest) with some variables replaced. */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...overrides };
 }

@@ -1,0 +1,7 @@
+import { NextResponse } from "next/server";
+import { publicCacheHeaders, publicRoute } from "@/lib/api/route-handler";
+import { listAmenityTypes } from "@/lib/server/amenity/list-amenity-types";
+
+export const GET = publicRoute(async ({ actor }) => {
+  return NextResponse.json({ data: await listAmenityTypes(actor) }, { headers: publicCacheHeaders });
+});

@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { publicRoute, searchParamsObject } from "@/lib/api/route-handler";
+import { listStations } from "@/lib/server/station/list-stations";
+import { stationGeoJsonQuerySchema } from "@/lib/validations/station-query";
+
+export const GET = publicRoute(async ({ request, actor }) => {
+  const query = stationGeoJsonQuerySchema.parse(searchParamsObject(request));
+  const page = await listStations(actor, query);
+  const collection = {
+    type: "FeatureCollection" as const,
+    features: page.data.map(({ id, location, ...properties }) => ({
+      type: "Feature" as const,
+      id,
+      geometry: { type: "Point" as const, coordinates: [location.lng, location.lat] },
+      properties,
+    })),
+    nextCursor: page.nextCursor,
+  };
+  return NextResponse.json(collection, {
+    headers: { "Content-Type": "application/geo+json; charset=utf-8", "Cache-Control": "no-store" },
+  });
+});

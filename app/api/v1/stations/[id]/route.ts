@@ -1,0 +1,7 @@
+import { NextResponse } from "next/server";
+import { publicRoute } from "@/lib/api/route-handler";
+import { getStation } from "@/lib/server/station/get-station";
+
+export const GET = publicRoute<{ id: string }>(async ({ params, actor }) => {
+  return NextResponse.json(await getStation(actor, params.id), { headers: { "Cache-Control": "no-store" } });
+});

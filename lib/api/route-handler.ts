@@ -1,0 +1,38 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { toErrorBody } from "@/lib/errors";
+import { anonymousActor, type Actor } from "@/lib/server/actor";
+
+type RouteContext<Params> = { params: Promise<Params> };
+
+export type HandlerArgs<Params> = { request: Request; params: Params; actor: Actor };
+
+/**
+ * Wraps a route handler: resolves the actor and params, and turns every thrown error into the one
+ * JSON error shape. Handlers stay thin: parse, call the data-access layer, respond.
+ */
+export function publicRoute<Params = Record<string, never>>(
+  handler: (args: HandlerArgs<Params>) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    try {
+      const params = await context.params;
+      return await handler({ request, params, actor: anonymousActor });
+    } catch (error) {
+      const { status, body } = toErrorBody(error);
+      return NextResponse.json(body, { status });
+    }
+  };
+}
+
+/** Query parameters as a plain object; a repeated parameter keeps every value so the schema can refuse it. */
+export function searchParamsObject(request: Request): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of new URL(request.url).searchParams) {
+    const existing = result[key];
+    result[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return result;
+}
+
+export const publicCacheHeaders = { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" };

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { stationGeoJsonQuerySchema, stationListQuerySchema } from "@/lib/validations/station-query";
+import {
+  amenityTypeSchema,
+  cityWithCountSchema,
+  errorResponseSchema,
+  stationDetailSchema,
+  stationFeatureCollectionSchema,
+  stationPageSchema,
+} from "@/lib/validations/station";
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+  return rest;
+}
+
+/** Query parameters straight from the route's own zod schema, so the document cannot drift from the code. */
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = field as z.ZodType;
+    const described = jsonSchema(fieldSchema, "input");
+    return {
+      name,
+      in: "query",
+      required: !fieldSchema.safeParse(undefined).success,
+      description: fieldSchema.description ?? (described.description as string | undefined),
+      schema: described,
+    };
+  });
+}
+
+function jsonContent(ref: string) {
+  return { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } };
+}
+
+const errorResponses = {
+  "400": { description: "Invalid parameters", content: jsonContent("Error") },
+};
+
+export function buildOpenApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "工行驿站 directory API",
+      version: "1.0.0",
+      description:
+        "Public read API of the ICBC Liaoning service-station directory. Coordinates are WGS-84. Times are Asia/Shanghai. Errors answer `{ error: { code, message, details? } }`.",
+    },
+    servers: [{ url: "/" }],
+    paths: {
+      "/api/v1/stations": {
+        get: {
+          summary: "Search stations",
+          description: "All filters combine. With `near`, results are ordered by distance and carry `distanceMeters`.",
+          parameters: queryParameters(stationListQuerySchema),
+          responses: { "200": { description: "A page of stations", content: jsonContent("StationPage") }, ...errorResponses },
+        },
+      },
+      "/api/v1/stations.geojson": {
+        get: {
+          summary: "Search stations as GeoJSON",
+          parameters: queryParameters(stationGeoJsonQuerySchema),
+          responses: {
+            "200": {
+              description: "A FeatureCollection of Point features; `nextCursor` pages on",
+              content: { "application/geo+json": { schema: { $ref: "#/components/schemas/StationFeatureCollection" } } },
+            },
+            ...errorResponses,
+          },
+        },
+      },
+      "/api/v1/stations/{id}": {
+        get: {
+          summary: "One station with amenity details and story",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: {
+            "200": { description: "The station", content: jsonContent("StationDetail") },
+            "404": { description: "No such station", content: jsonContent("Error") },
+          },
+        },
+      },
+      "/api/v1/amenities": {
+        get: {
+          summary: "Amenity types",
+          responses: { "200": { description: "All amenity types in display order", content: jsonContent("AmenityTypeList") } },
+        },
+      },
+      "/api/v1/cities": {
+        get: {
+          summary: "Cities and districts with station counts",
+          responses: { "200": { description: "The 14 cities of Liaoning", content: jsonContent("CityList") } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        StationPage: jsonSchema(stationPageSchema),
+        StationDetail: jsonSchema(stationDetailSchema),
+        StationFeatureCollection: jsonSchema(stationFeatureCollectionSchema),
+        AmenityTypeList: jsonSchema(z.object({ data: z.array(amenityTypeSchema) })),
+        CityList: jsonSchema(z.object({ data: z.array(cityWithCountSchema) })),
+        Error: jsonSchema(errorResponseSchema),
+      },
+    },
+  };
+}

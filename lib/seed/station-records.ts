@@ -1,0 +1,54 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { clockToMinutes } from "@/lib/opening-hours";
+import type { StationRecord } from "@/lib/validations/station-import";
+
+type Upper<T extends string> = Uppercase<T>;
+const upper = <T extends string>(value: T) => value.toUpperCase() as Upper<T>;
+
+/**
+ * The rows a validated station record becomes. Kept apart from any one caller: the sample seed uses it
+ * now and the import of the bank's real list will use it later.
+ */
+export function stationRecordToRows(record: StationRecord, id: string, source: "SAMPLE" | "IMPORT" | "STAFF") {
+  const station: Prisma.StationCreateManyInput = {
+    id,
+    code: record.code,
+    name: record.name,
+    nameEn: record.nameEn ?? null,
+    address: record.address,
+    cityAdcode: record.cityAdcode,
+    districtAdcode: record.districtAdcode,
+    lat: record.lat,
+    lng: record.lng,
+    phone: record.phone ?? null,
+    status: upper(record.status),
+    notice: record.notice ?? null,
+    story: record.story ?? null,
+    verifiedAt: record.verifiedAt ? new Date(record.verifiedAt) : null,
+    source,
+  };
+  const periods: Prisma.OpeningPeriodCreateManyInput[] = record.openingHours.weekly.map((p) => ({
+    stationId: id,
+    weekday: p.day,
+    opensAt: clockToMinutes(p.opens),
+    closesAt: clockToMinutes(p.closes),
+  }));
+  const exceptions: Prisma.OpeningExceptionCreateManyInput[] = record.openingHours.exceptions.map((e) => ({
+    stationId: id,
+    kind: upper(e.kind),
+    startsOn: new Date(`${e.startsOn}T00:00:00Z`),
+    endsOn: new Date(`${e.endsOn}T00:00:00Z`),
+    closed: e.closed,
+    opensAt: e.opens ? clockToMinutes(e.opens) : null,
+    closesAt: e.closes ? clockToMinutes(e.closes) : null,
+    note: e.note ?? null,
+  }));
+  const amenities: Prisma.StationAmenityCreateManyInput[] = record.amenities.map((a) => ({
+    stationId: id,
+    amenityCode: a.code,
+    availability: upper(a.availability),
+    note: a.note ?? null,
+    checkedAt: a.checkedAt ? new Date(a.checkedAt) : null,
+  }));
+  return { station, periods, exceptions, amenities };
+}

@@ -1,0 +1,70 @@
+/**
+ * `npm start`: one command from a fresh clone to a running directory. Without DATABASE_URL it serves an
+ * embedded PostgreSQL (PGlite, data in EMBEDDED_DB_DIR); either way it applies migrations, seeds an empty
+ * database with the sample stations, builds the app when the build is missing or stale, and serves it.
+ * `--dev` runs `next dev` instead of building.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/db";
+import { childProcessEnv, env } from "@/lib/env";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/migrations/embedded-server";
+import { applyMigrations } from "@/lib/migrations/schema-engine";
+import { seedDatabase } from "@/lib/seed/seed-database";
+import { buildIfStale, nextBin } from "./lib/next-build";
+
+const dev = process.argv.includes("--dev");
+async function main() {
+  let embedded: EmbeddedPostgres | null = null;
+  let server: ChildProcess | null = null;
+  let shuttingDown = false;
+
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT });
+      databaseUrl = embedded.connectionString;
+      console.log(`Embedded PostgreSQL (PGlite) on ${databaseUrl}, data in ${path.resolve(env.EMBEDDED_DB_DIR)}`);
+    }
+
+    const { appliedMigrationNames } = await applyMigrations(databaseUrl);
+    console.log(appliedMigrationNames.length ? `Applied migrations: ${appliedMigrationNames.join(", ")}` : "Database schema is up to date.");
+
+    const db = createPrismaClient(databaseUrl, 1);
+    try {
+      const seeded = await seedDatabase(db);
+      console.log(seeded.stationsCreated ? `Loaded ${seeded.stationsCreated} sample stations.` : "Stations already present; sample not loaded.");
+    } finally {
+      await db.$disconnect();
+    }
+
+    const serverEnv = childProcessEnv({
+      DATABASE_URL: databaseUrl,
+      // One PGlite backend serves every connection; a small pool avoids queueing behind idle ones.
+      DATABASE_POOL_MAX: embedded ? "4" : String(env.DATABASE_POOL_MAX),
+    });
+    if (!dev) await buildIfStale(serverEnv);
+    server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: serverEnv });
+    server.on("exit", (code) => void shutdown(code ?? 0));
+    console.log(`工行驿站 directory on http://localhost:${env.PORT}`);
+  } catch (error) {
+    console.error(error);
+    await shutdown(1);
+  }
+}
+
+void main();

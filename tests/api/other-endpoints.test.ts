@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { GET as getAmenities } from "@/app/api/v1/amenities/route";
+import { GET as getCities } from "@/app/api/v1/cities/route";
+import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+import { GET as getGeoJson } from "@/app/api/v1/stations.geojson/route";
+import { GET as getStation } from "@/app/api/v1/stations/[id]/route";
+import { GET as getStations } from "@/app/api/v1/stations/route";
+import { amenityTypeSchema, cityWithCountSchema, stationDetailSchema, stationFeatureCollectionSchema } from "@/lib/validations/station";
+import { callRoute } from "../support/call-route";
+
+async function stationNamed(name: string) {
+  const { body } = await callRoute(getStations, `/api/v1/stations?q=${encodeURIComponent(name)}`);
+  const match = body.data.find((s: { name: string }) => s.name === name);
+  expect(match, `station ${name}`).toBeDefined();
+  return match;
+}
+
+describe("GET /api/v1/stations/{id}", () => {
+  it("answers one station with its amenity details and story", async () => {
+    const leiFeng = await stationNamed("工行抚顺雷锋支行");
+    const { status, body } = await callRoute(getStation, `/api/v1/stations/${leiFeng.id}`, { id: leiFeng.id });
+    expect(status).toBe(200);
+    const station = stationDetailSchema.parse(body);
+    expect(station.story).toContain("雷锋");
+    expect(station.city.name).toBe("抚顺市");
+    expect(station.amenityDetails.map((a) => a.code)).toEqual(expect.arrayContaining(["rest", "drinking_water", "phone_charging", "wifi"]));
+  });
+
+  it("shows the named branches with the extras the brief gives them", async () => {
+    const expectations: [string, string[]][] = [
+      ["工行沈阳大东支行营业室", ["poverty_relief_goods"]],
+      ["工行沈阳南京街支行", ["newspapers_books", "emergency_medicine", "sewing_kit", "reading_glasses", "wheelchair"]],
+      ["工行沈阳皇姑支行营业室", ["anti_fraud_corner"]],
+    ];
+    for (const [name, amenities] of expectations) {
+      const station = await stationNamed(name);
+      expect(station.amenities).toEqual(expect.arrayContaining(amenities));
+    }
+  });
+
+  it.each([
+    ["an unknown uuid", "00000000-0000-4000-8000-000000000000"],
+    ["a malformed id", "not-a-uuid"],
+    ["an SQL fragment", "1' OR '1'='1"],
+  ])("answers 404 for %s", async (_label, id) => {
+    const { status, body } = await callRoute(getStation, `/api/v1/stations/${encodeURIComponent(id)}`, { id });
+    expect(status).toBe(404);
+    expect(body).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+  });
+});
+
+describe("GET /api/v1/amenities", () => {
+  it("lists the 18 seeded amenity types in order, the four standard ones first", async () => {
+    const { status, body } = await callRoute(getAmenities, "/api/v1/amenities");
+    expect(status).toBe(200);
+    const types = body.data.map((t: unknown) => amenityTypeSchema.parse(t));
+    expect(types).toHaveLength(18);
+    expect(types.filter((t: { isStandard: boolean }) => t.isStandard).map((t: { code: string }) => t.code)).toEqual([
+      "rest",
+      "drinking_water",
+      "phone_charging",
+      "wifi",
+    ]);
+    expect(new Set(types.map((t: { theme: string }) => t.theme)).size).toBe(5);
+  });
+});
+
+describe("GET /api/v1/cities", () => {
+  it("lists the 14 cities and 100 districts with station counts adding up to 571", async () => {
+    const { status, body } = await callRoute(getCities, "/api/v1/cities");
+    expect(status).toBe(200);
+    const cities = body.data.map((c: unknown) => cityWithCountSchema.parse(c));
+    expect(cities).toHaveLength(14);
+    expect(cities.flatMap((c: { districts: unknown[] }) => c.districts)).toHaveLength(100);
+    const total = cities.reduce((sum: number, c: { stationCount: number }) => sum + c.stationCount, 0);
+    expect(total).toBe(571);
+    for (const city of cities) {
+      expect(city.districts.reduce((sum: number, d: { stationCount: number }) => sum + d.stationCount, 0)).toBe(city.stationCount);
+    }
+    expect(cities.find((c: { adcode: number }) => c.adcode === 210100)?.population2020).toBe(9070093);
+  });
+});
+
+describe("GET /api/v1/stations.geojson", () => {
+  it("answers a FeatureCollection of all stations with [lng, lat] points", async () => {
+    const { status, headers, body } = await callRoute(getGeoJson, "/api/v1/stations.geojson");
+    expect(status).toBe(200);
+    expect(headers.get("content-type")).toContain("application/geo+json");
+    const collection = stationFeatureCollectionSchema.parse(body);
+    expect(collection.features).toHaveLength(571);
+    expect(collection.nextCursor).toBeNull();
+    for (const f of collection.features) {
+      const [lng, lat] = f.geometry.coordinates;
+      expect(lng).toBeGreaterThan(118);
+      expect(lat).toBeLessThan(44);
+    }
+  });
+
+  it("applies the same filters and validation as the list", async () => {
+    const { body } = await callRoute(getGeoJson, "/api/v1/stations.geojson?city=210400&amenities=toilet");
+    expect(body.features.length).toBeGreaterThan(0);
+    expect(body.features.every((f: any) => f.properties.city.adcode === 210400 && f.properties.amenities.includes("toilet"))).toBe(true);
+    const bad = await callRoute(getGeoJson, "/api/v1/stations.geojson?bbox=1,2,3");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("validation_failed");
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is an OpenAPI 3.1 document describing every endpoint and parameter", async () => {
+    const { status, body } = await callRoute(getOpenApi, "/api/v1/openapi.json");
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/stations", "/api/v1/stations/{id}", "/api/v1/amenities", "/api/v1/cities", "/api/v1/stations.geojson"]),
+    );
+    const names = body.paths["/api/v1/stations"].get.parameters.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(["near", "radius", "bbox", "city", "district", "amenities", "q", "openNow", "limit", "cursor"]));
+    expect(body.components.schemas.StationPage.properties.data.items.properties.openNow).toBeDefined();
+  });
+});
