@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { childProcessEnv } from "@/lib/env";
+import { freePort } from "@/scripts/lib/test-database";
+
+/**
+ * The README's first command on a machine without PostgreSQL: `npm start` with no DATABASE_URL must
+ * start the embedded database, migrate, seed and serve; Ctrl-C must stop everything; a second start
+ * must keep the data. Ctrl-C is a SIGINT to the whole process group, as a terminal sends it.
+ */
+describe("npm start with the embedded database", () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  async function start(dataDir: string, dbPort: number, appPort: number) {
+    const child = spawn("npm", ["start"], {
+      env: childProcessEnv({ DATABASE_URL: undefined, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), PORT: String(appPort) }),
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout!.on("data", (chunk) => (output += chunk));
+    child.stderr!.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    cleanups.push(async () => {
+      if (groupAlive(child.pid!)) process.kill(-child.pid!, "SIGKILL");
+      await exited;
+    });
+    const started = performance.now();
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+      const response = await fetch(`http://127.0.0.1:${appPort}/api/v1/cities`).catch(() => null);
+      if (response?.ok) return { child, exited, output: () => output, seconds: (performance.now() - started) / 1000, cities: await response.json() };
+      if (performance.now() - started > 240_000) throw new Error(`npm start did not answer in 240 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  function groupAlive(pgid: number): boolean {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Ctrl-C, then every process of the group (npm, tsx, Next) must be gone and both ports closed. */
+  async function pressCtrlC(run: { child: ChildProcess; exited: Promise<void> }, ports: { dbPort: number; appPort: number }) {
+    process.kill(-run.child.pid!, "SIGINT");
+    await run.exited;
+    const deadline = performance.now() + 20_000;
+    while (groupAlive(run.child.pid!) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(groupAlive(run.child.pid!)).toBe(false);
+    const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${ports.dbPort}/postgres`, connectionTimeoutMillis: 2000 });
+    await expect(client.connect()).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${ports.appPort}/`)).rejects.toThrow();
+  }
+
+  it("serves 571 stations, stops cleanly on Ctrl-C and keeps the data on the next start", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "yizhan-start-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const [dbPort, appPort] = [await freePort(), await freePort()];
+
+    const first = await start(dataDir, dbPort, appPort);
+    const total = first.cities.data.reduce((sum: number, c: { stationCount: number }) => sum + c.stationCount, 0);
+    expect(total).toBe(571);
+    expect(first.output()).toContain("Loaded 571 sample stations.");
+
+    const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${dbPort}/postgres` });
+    await client.connect();
+    const { rows } = await client.query<{ id: string }>("UPDATE stations SET notice = 'persisted across restarts' WHERE code = (SELECT min(code) FROM stations) RETURNING id");
+    await client.end();
+
+    await pressCtrlC(first, { dbPort, appPort });
+
+    const second = await start(dataDir, dbPort, appPort);
+    expect(second.output()).toContain("Stations already present");
+    const station = await (await fetch(`http://127.0.0.1:${appPort}/api/v1/stations/${rows[0].id}`)).json();
+    expect(station.notice).toBe("persisted across restarts");
+    const again = second.cities.data.reduce((sum: number, c: { stationCount: number }) => sum + c.stationCount, 0);
+    expect(again).toBe(571);
+    console.log(`embedded npm start: first start ${first.seconds.toFixed(1)} s, restart ${second.seconds.toFixed(1)} s`);
+    await pressCtrlC(second, { dbPort, appPort });
+  }, 600_000);
+});
