@@ -10,7 +10,7 @@ async function listAll(query: string): Promise<any[]> {
   let cursor: string | null = null;
   do {
     const sep = query ? "&" : "";
-    const { status, body } = await callRoute(getStations, `/api/v1/stations?${query}${sep}limit=200${cursor ? `&cursor=${cursor}` : ""}`);
+    const { status, body }: { status: number; body: any } = await callRoute(getStations, `/api/v1/stations?${query}${sep}limit=200${cursor ? `&cursor=${cursor}` : ""}`);
     expect(status).toBe(200);
     all.push(...body.data);
     cursor = body.nextCursor;
