@@ -1,0 +1,52 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { cube } from "@electric-sql/pglite/contrib/cube";
+import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export interface EmbeddedPostgres {
+  /** postgres://postgres@127.0.0.1:<port>/postgres, for pg, adapter-pg and applyMigrations alike. */
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * PostgreSQL (PGlite: PostgreSQL 18 in WebAssembly) served over the wire protocol on 127.0.0.1, for machines
+ * without a DATABASE_URL (`npm start`, the test runner). Data survives restarts in `dataDir`.
+ *
+ * There is one backend underneath: the socket server queues the queries of all connections onto it and keeps
+ * an open transaction's queries together, so connections are cheap but queries run one at a time, and
+ * session state (SET search_path, ...) is shared by every connection.
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  // Extensions must be loaded when PGlite starts; CREATE EXTENSION (in the init migration) then finds them.
+  const db = await PGlite.create(dataDir, { extensions: { cube, earthdistance, pg_trgm } });
+
+  // The default of 1 connection resets every further one (ECONNRESET); 8 leaves room for the app's pool
+  // (DATABASE_POOL_MAX, default 5) plus a migration or a psql session.
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port, maxConnections: 8 });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    connectionString: `postgres://postgres@127.0.0.1:${options.port}/postgres`,
+    stop() {
+      stopping ??= (async () => {
+        // Closing the server detaches every connection (rolling back a transaction left open) before
+        // the database is closed, and close() flushes PGlite's files so the next start needs no recovery.
+        await server.stop();
+        await db.close();
+      })();
+      return stopping;
+    },
+  };
+}
