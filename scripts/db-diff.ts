@@ -53,7 +53,9 @@ async function main(): Promise<void> {
   const sql = await diffSchemas(snapshot, schema);
   // An empty diff comes back as "-- This is an empty migration."
   if (sql.replace(/^\s*--.*$/gm, "").trim() === "") {
-    console.log("db:diff: no changes between the migrations and prisma/schema.prisma; nothing written.");
+    // Comments and formatting change no SQL, but the snapshot must still follow the schema's text.
+    if (snapshot !== schema) await writeFile(SNAPSHOT_FILE, schema);
+    console.log("db:diff: no changes between the migrations and prisma/schema.prisma; no migration written.");
     return;
   }
 

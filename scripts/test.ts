@@ -11,6 +11,7 @@
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { childProcessEnv, env } from "@/lib/env";
+import { ensureChromium } from "./lib/chromium";
 import { buildIfStale, run } from "./lib/next-build";
 import { provisionTestDatabase } from "./lib/test-database";
 
@@ -49,6 +50,8 @@ async function runSuite(name: string, command: string, argv: string[], childEnv:
 async function main() {
   await rm(resultsDir, { recursive: true, force: true });
   await mkdir(resultsDir, { recursive: true });
+  // Before the embedded database starts in this process: the install blocks the event loop.
+  if (!args.has("--no-e2e")) ensureChromium(env.CHROMIUM_PATH);
   const started = performance.now();
   const database = await provisionTestDatabase(env.DATABASE_URL);
   console.log(`Test database (${database.kind}): ${database.url} ready in ${Math.round(performance.now() - started)} ms`);
