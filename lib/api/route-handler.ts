@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { toErrorBody } from "@/lib/errors";
+import { AppError, toErrorBody } from "@/lib/errors";
 import { anonymousActor, type Actor } from "@/lib/server/actor";
 
 type RouteContext<Params> = { params: Promise<Params> };
@@ -36,3 +36,13 @@ export function searchParamsObject(request: Request): Record<string, string | st
 }
 
 export const publicCacheHeaders = { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" };
+
+/** Read-only endpoints answer other methods in the same JSON error shape as everything else. */
+export const methodNotAllowed = publicRoute<Record<string, unknown>>(async ({ request }) => {
+  throw new AppError("method_not_allowed", `此接口不支持 ${request.method} 请求`);
+});
+
+/** Unknown paths under /api answer JSON, not Next's HTML page. */
+export const apiNotFound = publicRoute<Record<string, unknown>>(async () => {
+  throw new AppError("not_found", "没有这个接口，请查看 /api/v1/openapi.json");
+});

@@ -20,3 +20,5 @@ export const GET = publicRoute(async ({ request, actor }) => {
     headers: { "Content-Type": "application/geo+json; charset=utf-8", "Cache-Control": "no-store" },
   });
 });
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";
