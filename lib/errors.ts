@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 
 export type AppErrorCode =
   | "validation_failed"
@@ -6,6 +6,7 @@ export type AppErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
   | "rate_limited"
   | "internal";
@@ -16,6 +17,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   rate_limited: 429,
   internal: 500,
@@ -39,12 +41,16 @@ export class AppError extends Error {
 
 export type ErrorBody = { error: { code: AppErrorCode; message: string; details?: unknown } };
 
+export type ValidationDetail = { path: string; message: string };
+
+/** One detail per problem; an unknown parameter is named in `path`, not only in the message. */
 export function validationError(error: z.ZodError, message = "请求参数无效"): AppError {
-  return new AppError(
-    "validation_failed",
-    message,
-    error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+  const details: ValidationDetail[] = error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].join("."), message: `不支持的参数：${key}` }))
+      : [{ path: issue.path.join("."), message: issue.message }],
   );
+  return new AppError("validation_failed", message, details);
 }
 
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { stationGeoJsonQuerySchema, stationListQuerySchema } from "@/lib/validations/station-query";
 import {
   amenityTypeSchema,

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
-import { buildStationListQuery } from "@/lib/server/station/list-stations";
+import { buildStationListQuery } from "@/lib/server/station/station-list-query";
 
 const at = shanghaiLocalTime(new Date("2026-12-02T02:00:00Z"));
 const near = { lat: 41.79, lng: 123.42 };

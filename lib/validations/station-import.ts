@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 
 /** Minutes after local midnight, written "HH:MM"; "24:00" closes at midnight. */
 export const clockTimeSchema = z
@@ -10,26 +10,33 @@ export const isoDateSchema = z.iso.date();
 export const stationStatusSchema = z.enum(["open", "temporarily_closed", "closed"]);
 export const amenityAvailabilitySchema = z.enum(["available", "limited", "unavailable"]);
 export const openingExceptionKindSchema = z.enum(["holiday", "temporary_closure", "special_hours"]);
-export const recordSourceSchema = z.enum(["sample", "import", "staff"]);
+export const amenityCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "设施代码应为小写字母、数字和下划线");
 
-export const weeklyPeriodSchema = z
-  .object({
-    day: z.number().int().min(1).max(7).describe("ISO weekday: 1 = Monday … 7 = Sunday"),
-    opens: clockTimeSchema,
-    closes: clockTimeSchema,
-  })
-  .refine((p) => p.opens < p.closes, { message: "关门时间须晚于开门时间", path: ["closes"] });
+/** One weekly opening interval, as records carry it and as the API answers it. */
+export const weeklyPeriodShape = z.object({
+  day: z.number().int().min(1).max(7).describe("ISO weekday: 1 = Monday … 7 = Sunday"),
+  opens: clockTimeSchema,
+  closes: clockTimeSchema,
+});
 
-export const openingExceptionSchema = z
-  .object({
-    kind: openingExceptionKindSchema,
-    startsOn: isoDateSchema,
-    endsOn: isoDateSchema,
-    closed: z.boolean(),
-    opens: clockTimeSchema.nullable().optional(),
-    closes: clockTimeSchema.nullable().optional(),
-    note: z.string().max(200).nullable().optional(),
-  })
+/** A dated exception as the API answers it: every field present, absent ones null. */
+export const openingExceptionShape = z.object({
+  kind: openingExceptionKindSchema,
+  startsOn: isoDateSchema,
+  endsOn: isoDateSchema,
+  closed: z.boolean(),
+  opens: clockTimeSchema.nullable(),
+  closes: clockTimeSchema.nullable(),
+  note: z.string().max(200).nullable(),
+});
+
+export const weeklyPeriodSchema = weeklyPeriodShape.refine((p) => p.opens < p.closes, {
+  message: "关门时间须晚于开门时间",
+  path: ["closes"],
+});
+
+export const openingExceptionSchema = openingExceptionShape
+  .partial({ opens: true, closes: true, note: true })
   .refine((e) => e.startsOn <= e.endsOn, { message: "结束日期不能早于开始日期", path: ["endsOn"] })
   .refine((e) => e.closed || (e.opens != null && e.closes != null && e.opens < e.closes), {
     message: "非闭馆的例外日期须给出开门与关门时间",
@@ -37,7 +44,7 @@ export const openingExceptionSchema = z
   });
 
 export const stationAmenityRecordSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  code: amenityCodeSchema,
   availability: amenityAvailabilitySchema.default("available"),
   note: z.string().max(200).nullable().optional(),
   checkedAt: z.iso.datetime({ offset: true }).nullable().optional(),

@@ -1,4 +1,6 @@
-import { z } from "zod";
+import { createHash } from "node:crypto";
+import { amenityCodeSchema } from "@/lib/validations/station-import";
+import { z } from "@/lib/validations/zod";
 
 const decimal = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -46,12 +48,21 @@ export const adcodeParamSchema = z.string().regex(/^\d{6}$/, "行政区划代码
 export const amenityCodesParamSchema = z
   .string()
   .transform((value) => value.split(",").map((code) => code.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "设施代码格式无效")).min(1, "至少给出一个设施代码").max(20))
+  .pipe(z.array(amenityCodeSchema).min(1, "至少给出一个设施代码").max(20, "最多 20 个设施代码"))
   .describe("Comma-separated amenity codes; a station must offer all of them");
 
+// PostgreSQL text cannot hold NUL, and no name or address contains control characters: refuse them
+// here as bad input instead of letting the database fail on them.
+const printableText = (label: string) =>
+  z.string().refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: `${label}含有控制字符` });
+
+/**
+ * Paging state. `filters` fingerprints the query that made the cursor, so a cursor used with other
+ * filters is refused rather than silently answering a wrong page. `near` pages by (distance key, id).
+ */
 const cursorPayloadSchema = z.union([
-  z.object({ mode: z.literal("near"), key: z.number().nonnegative(), seen: z.array(z.uuid()).min(1).max(5000) }),
-  z.object({ mode: z.literal("code"), code: z.string().min(1).max(40) }),
+  z.strictObject({ mode: z.literal("near"), filters: z.string().max(32), key: z.number().nonnegative(), id: z.uuid() }),
+  z.strictObject({ mode: z.literal("code"), filters: z.string().max(32), code: printableText("cursor ").pipe(z.string().min(1).max(40)) }),
 ]);
 export type StationCursor = z.infer<typeof cursorPayloadSchema>;
 
@@ -61,7 +72,7 @@ export function encodeCursor(cursor: StationCursor): string {
 
 export const cursorParamSchema = z
   .string()
-  .max(200_000, "cursor 无效")
+  .max(400, "cursor 无效")
   .transform((value, ctx) => {
     try {
       return cursorPayloadSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
@@ -70,7 +81,7 @@ export const cursorParamSchema = z
       return z.NEVER;
     }
   })
-  .describe("Opaque paging cursor: the `nextCursor` of the previous page");
+  .describe("Opaque paging cursor: the `nextCursor` of the previous page, with the same filters");
 
 export const MAX_RADIUS_METERS = 50_000;
 
@@ -81,17 +92,41 @@ const filterShape = {
   city: adcodeParamSchema.optional().describe("City adcode (GB/T 2260), e.g. 210100"),
   district: adcodeParamSchema.optional().describe("District adcode (GB/T 2260), e.g. 210104"),
   amenities: amenityCodesParamSchema.optional(),
-  q: z.string().trim().min(1, "q 不能为空").max(50, "q 最长 50 个字符").optional().describe("Text in the name or address"),
-  openNow: z.enum(["true", "false"]).transform((v) => v === "true").optional().describe("Only stations open now (Asia/Shanghai time)"),
+  q: printableText("q ")
+    .pipe(z.string().trim().min(1, "q 不能为空").max(50, "q 最长 50 个字符"))
+    .optional()
+    .describe("Text in the name or address"),
+  openNow: z
+    .enum(["true", "false"], "openNow 应为 true 或 false")
+    .transform((v) => v === "true")
+    .optional()
+    .describe("`true`: only stations open now; `false`: only stations known to be closed now (Asia/Shanghai time). Stations with unknown hours match neither."),
   cursor: cursorParamSchema.optional(),
 };
 
-function checkCombination(query: { near?: unknown; radius?: unknown; cursor?: StationCursor }, ctx: z.RefinementCtx) {
+type FilterFields = {
+  near?: { lat: number; lng: number };
+  radius?: number;
+  bbox?: { minLng: number; minLat: number; maxLng: number; maxLat: number };
+  city?: number;
+  district?: number;
+  amenities?: string[];
+  q?: string;
+  openNow?: boolean;
+};
+
+/** A short digest of the filters (not the page size or cursor) that a cursor belongs to. */
+export function filtersFingerprint(f: FilterFields): string {
+  const canonical = JSON.stringify([f.near, f.radius, f.bbox, f.city, f.district, f.amenities, f.q, f.openNow]);
+  return createHash("sha256").update(canonical).digest("base64url").slice(0, 16);
+}
+
+function checkCombination(query: FilterFields & { cursor?: StationCursor }, ctx: z.RefinementCtx) {
   if (query.radius !== undefined && query.near === undefined) {
     ctx.addIssue({ code: "custom", path: ["radius"], message: "radius 需要与 near 一起使用" });
   }
-  if (query.cursor && (query.cursor.mode === "near") !== (query.near !== undefined)) {
-    ctx.addIssue({ code: "custom", path: ["cursor"], message: "cursor 与当前查询不匹配" });
+  if (query.cursor && (query.cursor.mode !== (query.near ? "near" : "code") || query.cursor.filters !== filtersFingerprint(query))) {
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: "cursor 与当前查询条件不匹配：换了条件请从第一页开始" });
   }
 }
 
@@ -109,6 +144,7 @@ export const stationGeoJsonQuerySchema = z
   })
   .superRefine(checkCombination);
 
-export type StationListQuery = z.output<typeof stationListQuerySchema>;
+/** What the station search takes, from either the list or the GeoJSON route. */
+export type StationFilters = z.output<typeof stationListQuerySchema>;
 
 export const stationIdParamSchema = z.uuid({ message: "站点 id 无效" });

@@ -1,10 +1,9 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import {
   amenityAvailabilitySchema,
-  clockTimeSchema,
-  isoDateSchema,
-  openingExceptionKindSchema,
+  openingExceptionShape,
   stationStatusSchema,
+  weeklyPeriodShape,
 } from "@/lib/validations/station-import";
 
 /** What the public API v1 answers. Contract tests parse every response with these schemas. */
@@ -12,21 +11,10 @@ import {
 const placeSchema = z.object({ adcode: z.number().int(), name: z.string() });
 
 export const openingHoursSchema = z
-  .object({
-    weekly: z.array(z.object({ day: z.number().int().min(1).max(7), opens: clockTimeSchema, closes: clockTimeSchema })),
-    exceptions: z.array(
-      z.object({
-        kind: openingExceptionKindSchema,
-        startsOn: isoDateSchema,
-        endsOn: isoDateSchema,
-        closed: z.boolean(),
-        opens: clockTimeSchema.nullable(),
-        closes: clockTimeSchema.nullable(),
-        note: z.string().nullable(),
-      }),
-    ),
-  })
+  .object({ weekly: z.array(weeklyPeriodShape), exceptions: z.array(openingExceptionShape) })
   .describe("Weekly hours (ISO weekday 1 = Monday) and current or upcoming dated exceptions, local time Asia/Shanghai. An empty `weekly` means the hours are unknown.");
+
+export const serviceThemeSchema = z.enum(["shared_convenience", "public_welfare", "education", "poverty_relief", "integration"]);
 
 export const stationSchema = z.object({
   id: z.uuid(),
@@ -49,11 +37,19 @@ export const stationSchema = z.object({
 });
 export type StationView = z.infer<typeof stationSchema>;
 
-export const stationAmenityDetailSchema = z.object({
+
+export const amenityTypeSchema = z.object({
   code: z.string(),
   nameZh: z.string(),
   nameEn: z.string(),
   icon: z.string(),
+  theme: serviceThemeSchema,
+  sortOrder: z.number().int(),
+  isStandard: z.boolean(),
+});
+export type AmenityTypeView = z.infer<typeof amenityTypeSchema>;
+
+export const stationAmenityDetailSchema = amenityTypeSchema.pick({ code: true, nameZh: true, nameEn: true, icon: true }).extend({
   availability: amenityAvailabilitySchema,
   note: z.string().nullable(),
   checkedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -70,18 +66,6 @@ export const stationPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const serviceThemeSchema = z.enum(["shared_convenience", "public_welfare", "education", "poverty_relief", "integration"]);
-
-export const amenityTypeSchema = z.object({
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  icon: z.string(),
-  theme: serviceThemeSchema,
-  sortOrder: z.number().int(),
-  isStandard: z.boolean(),
-});
-export type AmenityTypeView = z.infer<typeof amenityTypeSchema>;
 
 export const cityWithCountSchema = z.object({
   adcode: z.number().int(),

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import pg from "pg";
 import { requireDatabaseUrl } from "@/lib/env";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
-import { buildStationListQuery } from "@/lib/server/station/list-stations";
+import { buildStationListQuery } from "@/lib/server/station/station-list-query";
 
 const port = Number(process.argv[2]);
 const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: Number(process.argv[3] ?? 10) });

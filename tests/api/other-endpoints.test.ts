@@ -119,3 +119,19 @@ describe("GET /api/v1/openapi.json", () => {
     expect(body.components.schemas.StationPage.properties.data.items.properties.openNow).toBeDefined();
   });
 });
+
+describe("requests the API does not serve", () => {
+  it("answers an unknown path under /api with JSON 404", async () => {
+    const { GET } = await import("@/app/api/[...path]/route");
+    const { status, body } = await callRoute(GET, "/api/v1/nothing-here", { path: ["v1", "nothing-here"] });
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("not_found");
+  });
+
+  it("answers a write to a read-only endpoint with JSON 405", async () => {
+    const { POST } = await import("@/app/api/v1/stations/route");
+    const { status, body } = await callRoute(POST, "/api/v1/stations");
+    expect(status).toBe(405);
+    expect(body.error.code).toBe("method_not_allowed");
+  });
+});

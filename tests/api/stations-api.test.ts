@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as getStations } from "@/app/api/v1/stations/route";
 import { stationPageSchema } from "@/lib/validations/station";
 import { callRoute, haversineMeters } from "../support/call-route";
@@ -127,12 +127,25 @@ describe("GET /api/v1/stations", () => {
     }
   });
 
-  it("openNow=true returns only stations whose computed openNow is true, openNow=false the rest", async () => {
-    const open = await listAll("openNow=true");
-    const notOpen = await listAll("openNow=false");
-    expect(open.every((s) => s.openNow === true)).toBe(true);
-    expect(notOpen.every((s) => s.openNow !== true)).toBe(true);
-    expect(open.length + notOpen.length).toBe(571);
+  describe("at a fixed time (a Wednesday, 10:00 in Shanghai)", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("openNow=true answers the open stations, openNow=false the closed ones, unknown hours neither", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date("2026-12-02T02:00:00Z"));
+      const everything = await listAll("");
+      const open = await listAll("openNow=true");
+      const closed = await listAll("openNow=false");
+      expect(open.length).toBeGreaterThan(400);
+      expect(closed.length).toBeGreaterThan(0);
+      expect(open.every((s) => s.openNow === true)).toBe(true);
+      expect(closed.every((s) => s.openNow === false)).toBe(true);
+      const unknown = everything.filter((s) => s.openNow === null);
+      expect(unknown.length).toBeGreaterThan(0);
+      expect(open.length + closed.length + unknown.length).toBe(571);
+    });
   });
 
   it("keeps closed stations visible as closed", async () => {
@@ -150,7 +163,8 @@ describe("GET /api/v1/stations with bad input", () => {
     ["near with one number", "near=41.8"],
     ["latitude above 90", "near=91,123"],
     ["longitude beyond 180", "near=41,181"],
-    ["number that overflows", `near=1e999,1`],
+    ["exponent notation", "near=1e2,1"],
+    ["number that overflows to infinity", `near=${"9".repeat(400)},1`],
     ["radius without near", "radius=100"],
     ["radius over 50 km", "near=41.8,123.4&radius=50001"],
     ["negative radius", "near=41.8,123.4&radius=-5"],
@@ -162,6 +176,9 @@ describe("GET /api/v1/stations with bad input", () => {
     ["garbage cursor", "cursor=not-a-cursor"],
     ["cursor of another mode", `cursor=${Buffer.from(JSON.stringify({ mode: "code", code: "LN" })).toString("base64url")}&near=41,123`],
     ["over-long q", `q=${"驿".repeat(51)}`],
+    ["NUL in q", "q=%00"],
+    ["control character in q", "q=a%09b"],
+    ["cursor with a NUL code", `cursor=${Buffer.from(JSON.stringify({ mode: "code", filters: "x", code: "\u0000" })).toString("base64url")}`],
     ["empty q", "q=%20"],
     ["limit 0", "limit=0"],
     ["limit 201", "limit=201"],
@@ -171,12 +188,30 @@ describe("GET /api/v1/stations with bad input", () => {
     ["unknown parameter", "color=red"],
   ];
 
-  it.each(badQueries)("%s answers 400 with the error shape", async (_label, query) => {
+  it.each(badQueries)("%s answers 400 with the error shape, in Chinese", async (_label, query) => {
     const { status, body } = await callRoute(getStations, `/api/v1/stations?${query}`);
     expect(status).toBe(400);
     expect(body).toEqual({
       error: { code: "validation_failed", message: expect.any(String), details: expect.any(Array) },
     });
     expect(body.error.details.length).toBeGreaterThan(0);
+    for (const detail of body.error.details) expect(detail.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("names an unknown parameter in the detail's path", async () => {
+    const { body } = await callRoute(getStations, "/api/v1/stations?color=red&limit=5");
+    expect(body.error.details).toEqual([{ path: "color", message: expect.stringContaining("color") }]);
+  });
+
+  it("refuses a cursor used with other filters than the ones that made it", async () => {
+    const first = await callRoute(getStations, "/api/v1/stations?near=41.8,123.43&limit=5");
+    const cursor = first.body.nextCursor;
+    const same = await callRoute(getStations, `/api/v1/stations?near=41.8,123.43&limit=10&cursor=${cursor}`);
+    expect(same.status).toBe(200);
+    const moved = await callRoute(getStations, `/api/v1/stations?near=38.9,121.6&limit=5&cursor=${cursor}`);
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.details[0].path).toBe("cursor");
+    const filtered = await callRoute(getStations, `/api/v1/stations?near=41.8,123.43&city=210100&limit=5&cursor=${cursor}`);
+    expect(filtered.status).toBe(400);
   });
 });
