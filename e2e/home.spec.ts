@@ -12,9 +12,12 @@ test.afterAll(async () => {
   await fixture.remove();
 });
 
-test("the map page draws the stations, the boundaries and a list, with no tile server", async ({ page }, testInfo) => {
-  // Tests run offline; make that explicit so the page is checked as it behaves with no tiles at all.
+// Tests run offline; make that explicit so the page is checked as it behaves with no tiles at all.
+test.beforeEach(async ({ page }) => {
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
+});
+
+test("the map page draws the stations, the boundaries and a list, with no tile server", async ({ page }, testInfo) => {
   await page.goto("/");
 
   await expect(page.getByRole("note")).toContainText("演示数据");

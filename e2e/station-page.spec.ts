@@ -68,8 +68,10 @@ test("a temporarily closed station stays visible with its notice", async ({ page
   await expect(page.getByTestId("station-notice")).toContainText("网点装修");
 });
 
-test("an unknown station answers a Chinese not-found page with status 404", async ({ page }) => {
-  const response = await page.goto("/stations/00000000-0000-4000-8000-000000000000");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "没有找到这个驿站" })).toBeVisible();
-});
+for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
+  test(`station ${id} answers a Chinese not-found page with status 404`, async ({ page }) => {
+    const response = await page.goto(`/stations/${id}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "没有找到这个驿站" })).toBeVisible();
+  });
+}

@@ -4,11 +4,13 @@ import { z } from "zod";
  * The one place that reads process.env. Everything else imports `env` from here, so a bad value
  * fails at start-up with a message naming the variable instead of misbehaving later.
  */
+// An empty variable (`DATABASE_URL=`) means unset, as shells and .env files commonly write it.
+const optional = (value: unknown) => (value === "" ? undefined : value);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/ })
-    .optional()
+    .preprocess(optional, z.url({ protocol: /^postgres(ql)?$/ }).optional())
     .describe("PostgreSQL connection string; without it `npm start` runs the embedded database"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),

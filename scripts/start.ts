@@ -54,12 +54,15 @@ async function main() {
 
     const serverEnv = childProcessEnv({
       DATABASE_URL: databaseUrl,
+      // Whatever started us (a test runner sets "test"), Next must build and serve in its own mode.
+      NODE_ENV: dev ? "development" : "production",
       // One PGlite backend serves every connection; a small pool avoids queueing behind idle ones.
       DATABASE_POOL_MAX: embedded ? "4" : String(env.DATABASE_POOL_MAX),
     });
     if (!dev) await buildIfStale(serverEnv);
     server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: serverEnv });
-    server.on("exit", (code) => void shutdown(code ?? 0));
+    // Next ending by itself (not through our Ctrl-C handling) is a failure unless it said otherwise.
+    server.on("exit", (code) => void shutdown(code ?? 1));
     console.log(`工行驿站 directory on http://localhost:${env.PORT}`);
   } catch (error) {
     console.error(error);

@@ -2,7 +2,7 @@
  * `npm test`: every test against a database of the run's own. With DATABASE_URL (a PostgreSQL server)
  * it creates and drops a fresh database there; without it, it runs an embedded PGlite. Then: the
  * production build if stale, unit + integration tests (vitest), browser tests (Playwright in Debian's
- * Chromium), and one closing line `N passed, N failed, N skipped`.
+ * Chromium), and one closing line `N passed, N failed, N skipped`. Ctrl-C drops the database too.
  *
  *   npm test                   everything
  *   npm test -- --no-e2e       skip the browser tests
@@ -63,8 +63,16 @@ async function main() {
     totals.skipped += c.skipped;
   };
 
+  let dropping: Promise<void> | undefined;
+  const dropDatabase = () => (dropping ??= database.drop());
+  // Ctrl-C during a run still removes the run's database.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => void dropDatabase().finally(() => process.exit(130)));
+  }
+
   try {
-    if (!args.has("--no-e2e")) await buildIfStale(childEnv);
+    // Always: the browser tests serve the build, and tests/embedded-start.test.ts starts it.
+    await buildIfStale(childProcessEnv({ NODE_ENV: "production" }));
     if (!args.has("--only-e2e")) {
       add(
         await runSuite("vitest", "node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport}`], childEnv, () =>
@@ -80,7 +88,7 @@ async function main() {
       );
     }
   } finally {
-    await database.drop();
+    await dropDatabase();
   }
   console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(totals.failed > 0 ? 1 : 0);
@@ -88,6 +96,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error(error);
-  console.log("\n0 passed, 1 failed");
+  console.log("\n0 passed, 1 failed, 0 skipped");
   process.exit(1);
 });

@@ -15,7 +15,7 @@ import pg from "pg";
 
 /**
  * Prisma's schema engine compiled to WebAssembly, used instead of the native engine that cannot be
- * downloaded on these machines (see /work/shared/notes/stack-recipe.md). Two jobs only:
+ * downloaded on these machines (README, "Migrations offline"). Two jobs only:
  * - diffSchemas: migration SQL between two datamodels, with no database at all;
  * - applyMigrations: prisma/migrations/* applied with Prisma's own `_prisma_migrations` bookkeeping,
  *   so `prisma migrate deploy` on a machine with the native engine sees the same history.
@@ -143,9 +143,9 @@ export async function readMigrations(baseDir = MIGRATIONS_DIR): Promise<Migratio
  */
 export async function applyMigrations(
   connectionString: string,
-  options: { schema?: string; migrationsDir?: string } = {},
+  options: { schema?: string } = {},
 ): Promise<{ appliedMigrationNames: string[] }> {
-  const migrationsList = await readMigrations(options.migrationsDir);
+  const migrationsList = await readMigrations();
   const schema = options.schema ?? "public";
   // One session that stays open (idleTimeoutMillis 0 = never closed while idle): the search_path below,
   // the engine's advisory lock and the migration scripts must all share it.

@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { serviceThemeSchema } from "@/lib/validations/station";
 
-const dataDir = path.join(process.cwd(), "data");
+const dataDir = fileURLToPath(new URL("../../data", import.meta.url));
 
 const adminPointSchema = z.object({
   level: z.enum(["province", "city", "county"]),

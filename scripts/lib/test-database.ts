@@ -57,12 +57,17 @@ export async function provisionTestDatabase(serverUrl: string | undefined): Prom
       },
     };
   }
-  await applyMigrations(database.url);
-  const db = createPrismaClient(database.url, 1);
   try {
-    await seedDatabase(db);
-  } finally {
-    await db.$disconnect();
+    await applyMigrations(database.url);
+    const db = createPrismaClient(database.url, 1);
+    try {
+      await seedDatabase(db);
+    } finally {
+      await db.$disconnect();
+    }
+  } catch (error) {
+    await database.drop();
+    throw error;
   }
   return database;
 }

@@ -20,10 +20,12 @@ import {
 
 type PageProps = { params: Promise<{ id: string }> };
 
-// generateMetadata and the page share one lookup per request.
+// generateMetadata and the page share one clock reading and one lookup per request, so the open-now
+// badge and the highlighted day cannot disagree around midnight.
+const requestTime = cache(() => new Date());
 const loadStation = cache(async (id: string) => {
   try {
-    return await getStation(anonymousActor, id);
+    return await getStation(anonymousActor, id, requestTime());
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -39,7 +41,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function StationPage({ params }: PageProps) {
   await connection();
   const station = await loadStation((await params).id);
-  const today = shanghaiLocalTime(new Date());
+  const today = shanghaiLocalTime(requestTime());
   const notOperating = station.status !== "open";
 
   return (
@@ -107,8 +109,8 @@ export default async function StationPage({ params }: PageProps) {
         )}
         {station.openingHours.exceptions.length > 0 && (
           <ul>
-            {station.openingHours.exceptions.map((e) => (
-              <li key={`${e.kind}-${e.startsOn}`}>
+            {station.openingHours.exceptions.map((e, index) => (
+              <li key={index}>
                 {EXCEPTION_KIND_LABELS[e.kind]}：{formatDateZh(e.startsOn)}
                 {e.endsOn !== e.startsOn ? ` 至 ${formatDateZh(e.endsOn)}` : ""}
                 {e.closed ? " 闭站" : ` ${e.opens}–${e.closes}`}
