@@ -1,11 +1,17 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/language-switch";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "工行驿站 · 辽宁", template: "%s · 工行驿站" },
-  description: "中国工商银行辽宁省分行“工行驿站”查询：为环卫工人、快递员、外卖骑手等户外劳动者提供歇脚、饮水、充电、无线网络的爱心驿站。",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: `${t("siteName")} · ${t("siteTagline")}`, template: `%s · ${t("siteName")}` },
+    description: t("siteDescription"),
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -13,20 +19,26 @@ export const viewport: Viewport = {
   themeColor: "#c7000b",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
   return (
-    <html lang="zh-CN">
+    <html lang={locale}>
       <body>
-        <header className="site-header">
-          <a href="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">工</span>
-            <span>
-              <strong>工行驿站</strong>
-              <small>辽宁 · 户外劳动者爱心驿站</small>
-            </span>
-          </a>
-        </header>
-        {children}
+        <NextIntlClientProvider>
+          <header className="site-header">
+            <a href="/" className="brand">
+              <span className="brand-mark" aria-hidden="true">
+                工
+              </span>
+              <span>
+                <strong>{t("siteName")}</strong>
+                <small>{t("siteTagline")}</small>
+              </span>
+            </a>
+            <LanguageSwitch />
+          </header>
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

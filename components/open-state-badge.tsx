@@ -1,11 +1,21 @@
-import { openStateLabel } from "@/lib/station-labels";
-import type { StationStatus } from "@/lib/opening-hours";
+import { useTranslations } from "next-intl";
+import type { OpenStateKey } from "@/lib/opening-hours";
 
-export function OpenStateBadge({ status, openNow }: { status: StationStatus; openNow: boolean | null }) {
-  const { text, tone } = openStateLabel(status, openNow);
+const tones: Record<OpenStateKey, string> = {
+  open: "open",
+  closingSoon: "soon",
+  shut: "shut",
+  paused: "paused",
+  closedForGood: "shut",
+  unknown: "unknown",
+};
+
+export function OpenStateBadge({ state }: { state: { key: OpenStateKey; closesAt?: string } }) {
+  const t = useTranslations("common.openState");
   return (
-    <span className={`badge badge-${tone}`} data-testid="open-state">
-      {text}
+    <span className={`badge badge-${tones[state.key]}`} data-testid="open-state" data-state={state.key}>
+      {t(state.key)}
+      {state.closesAt && state.key === "closingSoon" ? ` ${state.closesAt}` : ""}
     </span>
   );
 }

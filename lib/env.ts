@@ -17,10 +17,17 @@ const envSchema = z.object({
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium").describe("Browser for the Playwright tests"),
+  PUBLIC_BASE_URL: z
+    .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
+    .describe("Public origin for share links and QR codes, e.g. https://yizhan.example.cn; defaults to the request's host"),
   TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   TILE_ATTRIBUTION: z
     .string()
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> 贡献者'),
+  TILE_DATUM: z
+    .enum(["wgs84", "gcj02"])
+    .default("wgs84")
+    .describe("Datum of the tiles: wgs84 (OpenStreetMap) or gcj02 (Amap, Tencent); stations are converted to match"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockToMinutes, isOpenAt, minutesToClock, shanghaiLocalTime, type OpeningHours } from "./opening-hours";
+import { clockToMinutes, isOpenAt, minutesToClock, openStateAt, shanghaiLocalTime, type OpeningHours } from "./opening-hours";
 
 const weekdays9to17: OpeningHours = {
   weekly: [1, 2, 3, 4, 5].map((day) => ({ day, opens: "09:00", closes: "17:00" })),
@@ -63,5 +63,30 @@ describe("isOpenAt", () => {
     };
     expect(isOpenAt("open", hours, friday(11 * 60))).toBe(true);
     expect(isOpenAt("open", hours, friday(13 * 60))).toBe(false);
+  });
+});
+
+describe("openStateAt", () => {
+  const friday = (minutes: number) => ({ date: "2026-11-27", weekday: 5, minutes });
+
+  it("says open with the closing time, and closes soon in the last 30 minutes", () => {
+    expect(openStateAt("open", weekdays9to17, friday(600))).toEqual({ key: "open", closesAt: "17:00" });
+    expect(openStateAt("open", weekdays9to17, friday(16 * 60 + 29))).toEqual({ key: "open", closesAt: "17:00" });
+    expect(openStateAt("open", weekdays9to17, friday(16 * 60 + 30))).toEqual({ key: "closingSoon", closesAt: "17:00" });
+  });
+
+  it("distinguishes closed now, paused, closed for good and unknown", () => {
+    expect(openStateAt("open", weekdays9to17, friday(18 * 60)).key).toBe("shut");
+    expect(openStateAt("temporarily_closed", weekdays9to17, friday(600)).key).toBe("paused");
+    expect(openStateAt("closed", weekdays9to17, friday(600)).key).toBe("closedForGood");
+    expect(openStateAt("open", { weekly: [], exceptions: [] }, friday(600)).key).toBe("unknown");
+  });
+
+  it("takes the closing time from special hours on their day", () => {
+    const hours: OpeningHours = {
+      ...weekdays9to17,
+      exceptions: [{ kind: "special_hours", startsOn: "2026-11-27", endsOn: "2026-11-27", closed: false, opens: "09:00", closes: "12:00", note: null }],
+    };
+    expect(openStateAt("open", hours, friday(11 * 60 + 45))).toEqual({ key: "closingSoon", closesAt: "12:00" });
   });
 });

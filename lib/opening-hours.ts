@@ -60,3 +60,28 @@ export function isOpenAt(status: StationStatus, hours: OpeningHours, at: LocalTi
   if (hours.weekly.length === 0) return null;
   return hours.weekly.some((p) => p.day === at.weekday && covers(p.opens, p.closes, at.minutes));
 }
+
+export type OpenStateKey = "open" | "closingSoon" | "shut" | "paused" | "closedForGood" | "unknown";
+
+/** Minutes before closing from which an open station shows "closes soon". */
+export const CLOSING_SOON_MINUTES = 30;
+
+/**
+ * The state a badge shows: operating status first, then today's hours. `closesAt` is set while open,
+ * so a badge can say until when.
+ */
+export function openStateAt(status: StationStatus, hours: OpeningHours, at: LocalTime): { key: OpenStateKey; closesAt?: string } {
+  if (status === "closed") return { key: "closedForGood" };
+  if (status === "temporarily_closed") return { key: "paused" };
+  const open = isOpenAt(status, hours, at);
+  if (open === null) return { key: "unknown" };
+  if (!open) return { key: "shut" };
+  const todaysExceptions = hours.exceptions.filter((e) => e.startsOn <= at.date && at.date <= e.endsOn);
+  const intervals = todaysExceptions.length
+    ? todaysExceptions.flatMap((e) => (e.opens && e.closes ? [{ opens: e.opens, closes: e.closes }] : []))
+    : hours.weekly.filter((p) => p.day === at.weekday);
+  const current = intervals.find((p) => covers(p.opens, p.closes, at.minutes));
+  if (!current) return { key: "open" };
+  const soon = clockToMinutes(current.closes) - at.minutes <= CLOSING_SOON_MINUTES;
+  return { key: soon ? "closingSoon" : "open", closesAt: current.closes };
+}
