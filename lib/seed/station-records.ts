@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { clockToMinutes } from "@/lib/opening-hours";
+import { stationSearchKeys } from "@/lib/search-keys";
 import type { StationRecord } from "@/lib/validations/station-import";
 
 type Upper<T extends string> = Uppercase<T>;
@@ -10,6 +11,7 @@ const upper = <T extends string>(value: T) => value.toUpperCase() as Upper<T>;
  * now and the import of the bank's real list will use it later.
  */
 export function stationRecordToRows(record: StationRecord, id: string, source: "SAMPLE" | "IMPORT" | "STAFF") {
+  const searchKeys = stationSearchKeys(record.name, record.address);
   const station: Prisma.StationCreateManyInput = {
     id,
     code: record.code,
@@ -24,6 +26,8 @@ export function stationRecordToRows(record: StationRecord, id: string, source: "
     status: upper(record.status),
     notice: record.notice ?? null,
     story: record.story ?? null,
+    searchPinyin: searchKeys.pinyin,
+    searchInitials: searchKeys.initials,
     verifiedAt: record.verifiedAt ? new Date(record.verifiedAt) : null,
     source,
   };

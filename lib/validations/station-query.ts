@@ -95,7 +95,7 @@ const filterShape = {
   q: printableText("q ")
     .pipe(z.string().trim().min(1, "q 不能为空").max(50, "q 最长 50 个字符"))
     .optional()
-    .describe("Text in the name or address"),
+    .describe("Words that must all appear in the name or address; Latin words also match pinyin or initials (`sydd` finds 沈阳大东)"),
   openNow: z
     .enum(["true", "false"], "openNow 应为 true 或 false")
     .transform((v) => v === "true")

@@ -215,3 +215,21 @@ describe("GET /api/v1/stations with bad input", () => {
     expect(filtered.status).toBe(400);
   });
 });
+
+describe("GET /api/v1/stations?q= with pinyin", () => {
+  it.each([
+    ["initials", "sydd"],
+    ["full pinyin", "shenyangdadong"],
+    ["upper case", "SYDD"],
+    ["Chinese words apart", "沈阳 大东"],
+  ])("finds 工行沈阳大东支行营业室 by %s", async (_label, q) => {
+    const { status, body } = await callRoute(getStations, `/api/v1/stations?q=${encodeURIComponent(q)}&limit=200`);
+    expect(status).toBe(200);
+    expect(body.data.map((s: { name: string }) => s.name)).toContain("工行沈阳大东支行营业室");
+  });
+
+  it("requires every word", async () => {
+    const { body } = await callRoute(getStations, `/api/v1/stations?q=${encodeURIComponent("大连 sydd")}`);
+    expect(body.data).toHaveLength(0);
+  });
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LocalTime } from "@/lib/opening-hours";
+import { searchTokens } from "@/lib/search-keys";
 import { stationColumns } from "@/lib/server/station/station-row";
 import type { StationFilters } from "@/lib/validations/station-query";
 
@@ -76,9 +77,15 @@ export function buildStationListQuery(filters: StationFilters, at: LocalTime, op
   for (const code of filters.amenities ?? []) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM station_amenities sa WHERE sa.station_id = s.id AND sa.amenity_code = ${code} AND sa.availability <> 'UNAVAILABLE')`);
   }
-  if (filters.q) {
-    const pattern = `%${escapeLike(filters.q)}%`;
-    conditions.push(Prisma.sql`(s.name ILIKE ${pattern} OR s.address ILIKE ${pattern})`);
+  // Every word must match the name or address; Latin words may also match the pinyin or its initials.
+  for (const { text, latin } of filters.q ? searchTokens(filters.q) : []) {
+    const pattern = `%${escapeLike(text)}%`;
+    const pinyinPattern = `%${escapeLike(text.toLowerCase())}%`;
+    conditions.push(
+      latin
+        ? Prisma.sql`(s.name ILIKE ${pattern} OR s.address ILIKE ${pattern} OR s.search_pinyin LIKE ${pinyinPattern} OR s.search_initials LIKE ${pinyinPattern})`
+        : Prisma.sql`(s.name ILIKE ${pattern} OR s.address ILIKE ${pattern})`,
+    );
   }
   if (filters.openNow !== undefined) {
     conditions.push(filters.openNow ? Prisma.sql`${openStateSql(at)} IS TRUE` : Prisma.sql`${openStateSql(at)} IS FALSE`);
