@@ -1,18 +1,35 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
-import { StationFinder } from "@/components/station-finder";
+import { StationFinder } from "@/components/finder/station-finder";
 import { env } from "@/lib/env";
 import { anonymousActor } from "@/lib/server/actor";
-import { listStationMarkers } from "@/lib/server/station/list-station-markers";
+import { listAmenityTypes } from "@/lib/server/amenity/list-amenity-types";
+import { listCities } from "@/lib/server/city/list-cities";
+import { listFinderStations } from "@/lib/server/station/list-finder-stations";
 
 export default async function HomePage() {
   await connection();
-  const stations = await listStationMarkers(anonymousActor);
+  const generatedAt = new Date();
+  const [stations, amenityTypes, cities, locale, t] = await Promise.all([
+    listFinderStations(anonymousActor, generatedAt),
+    listAmenityTypes(anonymousActor),
+    listCities(anonymousActor),
+    getLocale(),
+    getTranslations("finder"),
+  ]);
   return (
     <main>
       <p className="sample-banner" role="note">
-        演示数据：以下站点为按人口分布生成的模拟样本，并非中国工商银行的正式网点名单。
+        {t("sampleBanner")}
       </p>
-      <StationFinder stations={stations} tiles={{ url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION }} />
+      {/* The offline banner reads the age of the data a cached copy of this page carries. */}
+      <div hidden data-testid="station-data" data-generated-at={generatedAt.toISOString()} data-count={stations.length} />
+      <StationFinder
+        stations={stations}
+        amenities={amenityTypes.map((a) => ({ code: a.code, icon: a.icon, name: locale === "en" ? a.nameEn : a.nameZh }))}
+        places={cities.map((c) => ({ adcode: c.adcode, name: c.name, center: c.center, districts: c.districts.map((d) => ({ adcode: d.adcode, name: d.name, center: d.center })) }))}
+        tiles={{ url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION, datum: env.TILE_DATUM }}
+      />
     </main>
   );
 }

@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 
 /**
  * Line icons drawn as SVG: these machines (and many cheap phones) lack an emoji font, so emoji would
- * render as empty boxes. Keys match `amenity_types.icon`; unknown keys fall back to a dot.
+ * render as empty boxes. Amenity keys match `amenity_types.icon`; the rest serve the finder's controls.
+ * Unknown keys fall back to a dot.
  */
 const paths: Record<string, ReactNode> = {
   seat: <path d="M6 11V6a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v5M4 11h16v4H4zM6 15v5M18 15v5" />,
@@ -23,6 +24,11 @@ const paths: Record<string, ReactNode> = {
   basket: <path d="M3 10h18l-2 10H5zM7 10l4-6M17 10l-4-6M9 14v3M15 14v3" />,
   star: <path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1 6.2L12 17.3 6.5 20.2l1-6.2L3 9.6l6.2-.9z" />,
   house: <path d="M3 11 12 4l9 7M5 10v10h14V10M10 20v-5h4v5" />,
+  clock: <path d="M12 3a9 9 0 1 0 0 18 9 9 0 1 0 0-18M12 7v5l3 2" />,
+  locate: <path d="M12 2v3M12 19v3M2 12h3M19 12h3M12 7a5 5 0 1 0 0 10 5 5 0 1 0 0-10M12 11a1 1 0 1 0 0 2 1 1 0 1 0 0-2" />,
+  search: <path d="M10.5 4a6.5 6.5 0 1 0 0 13 6.5 6.5 0 1 0 0-13M15.5 15.5 20 20" />,
+  walk: <path d="M13 4a1.5 1.5 0 1 0 0 .01M10 21l2-6 2 2v4M8 12l2-4h3l2 3 2 1M10 8l-2 5" />,
+  alert: <path d="M12 3 2 20h20zM12 10v4M12 17h.01" />,
 };
 
 export function AmenityIcon({ icon, size = 22, label }: { icon: string; size?: number; label?: string }) {

@@ -3,7 +3,7 @@
 import "leaflet/dist/leaflet.css";
 import { pinIcon } from "@/components/map-pin";
 import { MapContainer, Marker, TileLayer } from "react-leaflet";
-import type { TileConfig } from "@/components/station-map";
+import type { TileConfig } from "@/components/finder/finder-types";
 
 const icon = pinIcon("#c7000b", 36);
 

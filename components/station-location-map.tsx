@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { TileConfig } from "@/components/station-map";
+import type { TileConfig } from "@/components/finder/finder-types";
 
 const PointMap = dynamic(() => import("@/components/point-map").then((m) => m.PointMap), {
   ssr: false,

@@ -67,15 +67,15 @@ export const stationPageSchema = z.object({
 });
 
 
-export const cityWithCountSchema = z.object({
+const placeWithCountSchema = z.object({
   adcode: z.number().int(),
   name: z.string(),
   population2020: z.number().int(),
   stationCount: z.number().int(),
-  districts: z.array(
-    z.object({ adcode: z.number().int(), name: z.string(), population2020: z.number().int(), stationCount: z.number().int() }),
-  ),
+  center: z.object({ lat: z.number(), lng: z.number() }).describe("WGS-84 seat of government"),
 });
+
+export const cityWithCountSchema = placeWithCountSchema.extend({ districts: z.array(placeWithCountSchema) });
 export type CityWithCountView = z.infer<typeof cityWithCountSchema>;
 
 export const stationFeatureCollectionSchema = z.object({

@@ -17,11 +17,13 @@ export async function listCities(_actor: Actor): Promise<CityWithCountView[]> {
     name: city.name,
     population2020: city.population2020,
     stationCount: city._count.stations,
+    center: { lat: city.centerLat, lng: city.centerLng },
     districts: city.districts.map((d) => ({
       adcode: d.adcode,
       name: d.name,
       population2020: d.population2020,
       stationCount: d._count.stations,
+      center: { lat: d.centerLat, lng: d.centerLng },
     })),
   }));
 }

@@ -1,0 +1,270 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { AmenityIcon } from "@/components/amenity-icon";
+import { FilterChips } from "@/components/finder/filter-chips";
+import type { AmenityOption, MapBounds, Origin, PlaceOption, TileConfig, ViewRequest } from "@/components/finder/finder-types";
+import { loadLastPlace, saveLastPlace } from "@/components/finder/last-place";
+import { LocationPanel, requestPosition, type LocationError } from "@/components/finder/location-panel";
+import { StationList, type ListedStation } from "@/components/finder/station-list";
+import { useNow } from "@/components/finder/use-now";
+import { haversineMeters, type LatLng } from "@/lib/geo";
+import { isOpenAt, shanghaiLocalTime } from "@/lib/opening-hours";
+import { matchesSearch } from "@/lib/search-keys";
+import type { FinderStation } from "@/lib/server/station/list-finder-stations";
+
+// Leaflet touches `window` on import, so the map only ever renders in the browser.
+const StationMap = dynamic(() => import("@/components/finder/station-map").then((m) => m.StationMap), {
+  ssr: false,
+  loading: () => <div className="map-placeholder" />,
+});
+
+const PAGE = 20;
+
+function inBounds(point: LatLng, bounds: MapBounds): boolean {
+  return point.lat >= bounds.south && point.lat <= bounds.north && point.lng >= bounds.west && point.lng <= bounds.east;
+}
+
+/**
+ * The finder: one tap for the nearest stations, a list that works without the map, filters, search,
+ * and fallbacks for phones that will not give a position. Everything runs on the device over the
+ * stations the page carries, so it keeps working offline.
+ */
+export function StationFinder({
+  stations,
+  amenities,
+  places,
+  tiles,
+}: {
+  stations: FinderStation[];
+  amenities: AmenityOption[];
+  places: PlaceOption[];
+  tiles: TileConfig;
+}) {
+  const t = useTranslations("finder");
+  const now = useNow();
+  const at = useMemo(() => (now ? shanghaiLocalTime(now) : null), [now]);
+
+  const [origin, setOriginState] = useState<Origin | null>(null);
+  const [remembered, setRemembered] = useState(false);
+  const [locating, setLocating] = useState(false);
+  const [locationError, setLocationError] = useState<LocationError | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [query, setQuery] = useState("");
+  const [selectedAmenities, setSelectedAmenities] = useState<string[]>([]);
+  const [openNow, setOpenNow] = useState(false);
+  const [bounds, setBounds] = useState<MapBounds | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [shownCount, setShownCount] = useState(PAGE);
+  const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
+
+  const requestView = useCallback((points: LatLng[]) => setViewRequest((v) => ({ points, seq: (v?.seq ?? 0) + 1 })), []);
+
+  useEffect(() => {
+    const last = loadLastPlace();
+    if (last) {
+      setOriginState(last);
+      setRemembered(true);
+    }
+  }, []);
+
+  const setOrigin = useCallback((next: Origin | null) => {
+    setOriginState(next);
+    setRemembered(false);
+    setShownCount(PAGE);
+    setPicking(false);
+    saveLastPlace(next);
+    if (next) setLocationError(null);
+  }, []);
+
+  const amenityByCode = useMemo(() => new Map(amenities.map((a) => [a.code, a])), [amenities]);
+
+  const matches = useMemo(
+    () =>
+      stations.filter(
+        (s) =>
+          selectedAmenities.every((code) => s.amenities.includes(code)) &&
+          (!openNow || (at !== null && isOpenAt(s.status, s.openingHours, at) === true)) &&
+          (query.trim() === "" || matchesSearch(s, query)),
+      ),
+    [stations, selectedAmenities, openNow, at, query],
+  );
+
+  const ranked: ListedStation[] = useMemo(() => {
+    if (origin) {
+      return matches
+        .map((station) => ({ station, distanceMeters: haversineMeters(origin, station) }))
+        .sort((a, b) => a.distanceMeters - b.distanceMeters);
+    }
+    const pool = query.trim() === "" && bounds ? matches.filter((s) => inBounds(s, bounds)) : matches;
+    return pool.map((station) => ({ station, distanceMeters: null }));
+  }, [matches, origin, bounds, query]);
+
+  const shown = ranked.slice(0, shownCount);
+  const nearestKey = origin ? `${origin.lat},${origin.lng}` : null;
+
+  // A new place: show it with its nearest few stations.
+  useEffect(() => {
+    if (!origin) return;
+    const nearest = ranked.slice(0, 3).map(({ station }) => ({ lat: station.lat, lng: station.lng }));
+    requestView([origin, ...nearest]);
+    // Only when the place changes, not on every filter change: `ranked` is read, not watched.
+  }, [nearestKey]);
+
+  const districtSuggestions = useMemo(() => {
+    const text = query.trim();
+    if (text.length < 2) return [];
+    return places
+      .flatMap((city) => city.districts.map((d) => ({ ...d, label: `${city.name} ${d.name}` })))
+      .filter((d) => d.name.includes(text) || d.label.includes(text))
+      .slice(0, 3);
+  }, [places, query]);
+
+  const heading = origin ? t("results.nearestHeading") : query.trim() ? t("results.searchHeading") : t("results.inViewHeading");
+  const originLabel = origin
+    ? origin.source === "gps"
+      ? origin.accuracy
+        ? t("location.fromGps", { accuracy: origin.accuracy })
+        : t("location.fromGpsExact")
+      : origin.source === "map"
+        ? t("location.fromMap")
+        : origin.source === "station"
+          ? t("location.fromStation", { name: origin.name })
+          : t("location.fromDistrict", { name: origin.name })
+    : null;
+
+  return (
+    <div className="finder">
+      <section className="finder-controls" aria-label={t("findNearest")}>
+        <button
+          type="button"
+          className="button primary find-nearest"
+          disabled={locating}
+          onClick={() => {
+            setLocating(true);
+            setLocationError(null);
+            requestPosition(
+              (next) => {
+                setLocating(false);
+                setOrigin(next);
+              },
+              (error) => {
+                setLocating(false);
+                setLocationError(error);
+              },
+            );
+          }}
+        >
+          <AmenityIcon icon="locate" size={26} />
+          {locating ? t("locating") : t("findNearest")}
+        </button>
+        {originLabel && (
+          <p className="origin" data-testid="origin">
+            <span>{remembered ? t("location.remembered", { label: originLabel }) : originLabel}</span>
+            <button type="button" className="link-button" onClick={() => setOrigin(null)}>
+              {t("location.clear")}
+            </button>
+          </p>
+        )}
+        <LocationPanel
+          places={places}
+          error={locationError}
+          open={panelOpen}
+          picking={picking}
+          onOpenChange={setPanelOpen}
+          onOrigin={setOrigin}
+          onPickOnMap={setPicking}
+        />
+        <div className="search">
+          <label htmlFor="station-search">{t("search.label")}</label>
+          <div className="search-row">
+            <AmenityIcon icon="search" />
+            <input
+              id="station-search"
+              type="search"
+              enterKeyHint="search"
+              autoComplete="off"
+              placeholder={t("search.placeholder")}
+              value={query}
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setShownCount(PAGE);
+              }}
+            />
+          </div>
+          {districtSuggestions.length > 0 && (
+            <div className="suggestions">
+              {districtSuggestions.map((d) => (
+                <button key={d.adcode} type="button" className="chip" onClick={() => setOrigin({ ...d.center, source: "district", name: d.label })}>
+                  <AmenityIcon icon="locate" />
+                  {d.label}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+        <FilterChips
+          amenities={amenities}
+          selected={selectedAmenities}
+          openNow={openNow}
+          onToggleAmenity={(code) =>
+            setSelectedAmenities((current) => (current.includes(code) ? current.filter((c) => c !== code) : [...current, code]))
+          }
+          onToggleOpenNow={() => setOpenNow((v) => !v)}
+          onClear={() => {
+            setSelectedAmenities([]);
+            setOpenNow(false);
+          }}
+        />
+        <p className="match-count" role="status" data-testid="match-count" data-count={matches.length}>
+          {t("results.count", { count: matches.length })}
+        </p>
+      </section>
+
+      <a href="#station-results" className="skip-link">
+        {t("skipMap")}
+      </a>
+      <section className="finder-map" aria-label={t("mapLabel")} data-testid="station-map">
+        <StationMap
+          stations={matches}
+          tiles={tiles}
+          origin={origin}
+          selectedId={selectedId}
+          picking={picking}
+          viewRequest={viewRequest}
+          onSelect={setSelectedId}
+          onPick={(point) => setOrigin({ ...point, source: "map", name: "" })}
+          onBoundsChange={setBounds}
+        />
+      </section>
+
+      <section className="finder-list" id="station-results" tabIndex={-1} aria-labelledby="station-list-heading">
+        <h2 id="station-list-heading">{heading}</h2>
+        {!origin && !query.trim() && bounds && <p className="muted">{t("results.inView", { count: ranked.length })}</p>}
+        {shown.length === 0 ? (
+          <p>{t("results.none")}</p>
+        ) : (
+          <StationList
+            items={shown}
+            at={at}
+            amenities={amenityByCode}
+            selectedId={selectedId}
+            onShowOnMap={(id) => {
+              const station = stations.find((s) => s.id === id);
+              setSelectedId(id);
+              if (station) requestView([station]);
+            }}
+          />
+        )}
+        {ranked.length > shown.length && (
+          <button type="button" className="button secondary show-more" onClick={() => setShownCount((n) => n + PAGE)}>
+            {t("results.showMore")}
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+"use client";
+
+import "leaflet/dist/leaflet.css";
+import "react-leaflet-cluster/dist/assets/MarkerCluster.css";
+import "react-leaflet-cluster/dist/assets/MarkerCluster.Default.css";
+import L from "leaflet";
+import { useTranslations } from "next-intl";
+import { useEffect, useMemo, useState } from "react";
+import { Circle, GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
+import MarkerClusterGroup from "react-leaflet-cluster";
+import type { FeatureCollection } from "geojson";
+import type { MapBounds, Origin, TileConfig, ViewRequest } from "@/components/finder/finder-types";
+import { useNow } from "@/components/finder/use-now";
+import { pinIcon } from "@/components/map-pin";
+import type { LatLng } from "@/lib/geo";
+import { fromDisplay, toDisplay, type MapDatum } from "@/lib/map-datum";
+import { openStateAt, shanghaiLocalTime, type OpenStateKey } from "@/lib/opening-hours";
+import type { FinderStation } from "@/lib/server/station/list-finder-stations";
+
+const LIAONING_CENTER: LatLng = { lat: 41.2, lng: 122.6 };
+
+const stateColors: Record<OpenStateKey, string> = {
+  open: "#c7000b",
+  closingSoon: "#b35900",
+  shut: "#6e7781",
+  paused: "#b35900",
+  closedForGood: "#6e7781",
+  unknown: "#8c6d1f",
+};
+
+const originIcon = L.divIcon({
+  className: "origin-marker",
+  html: '<svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true"><circle cx="11" cy="11" r="8" fill="#1a73e8" stroke="#fff" stroke-width="3"/></svg>',
+  iconSize: [22, 22],
+  iconAnchor: [11, 11],
+});
+
+/** Bundled boundaries give orientation when no tile server answers (offline, blocked or misconfigured). */
+function useBoundaries(datum: MapDatum): { province: FeatureCollection | null; cities: FeatureCollection | null } {
+  const [layers, setLayers] = useState<{ province: FeatureCollection | null; cities: FeatureCollection | null }>({ province: null, cities: null });
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all(
+      [`/geo/liaoning-province.${datum}.json`, `/geo/liaoning-cities.${datum}.json`].map((url) =>
+        fetch(url).then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : null)),
+      ),
+    )
+      .then(([province, cities]) => {
+        if (!cancelled) setLayers({ province, cities });
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [datum]);
+  return layers;
+}
+
+function MapEvents({
+  datum,
+  picking,
+  viewRequest,
+  onPick,
+  onBoundsChange,
+}: {
+  datum: MapDatum;
+  picking: boolean;
+  viewRequest: ViewRequest | null;
+  onPick: (point: LatLng) => void;
+  onBoundsChange: (bounds: MapBounds) => void;
+}) {
+  const map = useMap();
+
+  useEffect(() => {
+    const report = () => {
+      const b = map.getBounds();
+      const southWest = fromDisplay({ lat: b.getSouth(), lng: b.getWest() }, datum);
+      const northEast = fromDisplay({ lat: b.getNorth(), lng: b.getEast() }, datum);
+      onBoundsChange({ south: southWest.lat, west: southWest.lng, north: northEast.lat, east: northEast.lng });
+    };
+    map.whenReady(report);
+    map.on("moveend", report);
+    return () => {
+      map.off("moveend", report);
+    };
+  }, [map, datum, onBoundsChange]);
+
+  useEffect(() => {
+    if (!picking) return;
+    const container = map.getContainer();
+    container.classList.add("is-picking");
+    const pick = (event: L.LeafletMouseEvent) => onPick(fromDisplay({ lat: event.latlng.lat, lng: event.latlng.lng }, datum));
+    map.on("click", pick);
+    return () => {
+      container.classList.remove("is-picking");
+      map.off("click", pick);
+    };
+  }, [map, datum, picking, onPick]);
+
+  useEffect(() => {
+    if (!viewRequest || viewRequest.points.length === 0) return;
+    const points = viewRequest.points.map((p) => toDisplay(p, datum));
+    if (points.length === 1) map.setView([points[0].lat, points[0].lng], Math.max(map.getZoom(), 16));
+    else map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [40, 40], maxZoom: 16 });
+  }, [map, datum, viewRequest]);
+
+  return null;
+}
+
+export function StationMap({
+  stations,
+  tiles,
+  origin,
+  selectedId,
+  picking,
+  viewRequest,
+  onSelect,
+  onPick,
+  onBoundsChange,
+}: {
+  stations: FinderStation[];
+  tiles: TileConfig;
+  origin: Origin | null;
+  selectedId: string | null;
+  picking: boolean;
+  viewRequest: ViewRequest | null;
+  onSelect: (id: string) => void;
+  onPick: (point: LatLng) => void;
+  onBoundsChange: (bounds: MapBounds) => void;
+}) {
+  const t = useTranslations("finder");
+  const tState = useTranslations("common.openState");
+  const datum = tiles.datum ?? "wgs84";
+  const { province, cities } = useBoundaries(datum);
+  const now = useNow();
+  const at = now ? shanghaiLocalTime(now) : null;
+  const icons = useMemo(
+    () => Object.fromEntries(Object.entries(stateColors).map(([key, color]) => [key, pinIcon(color, 30)])) as Record<OpenStateKey, L.DivIcon>,
+    [],
+  );
+  const selectedIcon = useMemo(() => pinIcon("#1f2328", 42), []);
+  const selected = stations.find((s) => s.id === selectedId) ?? null;
+  const center = toDisplay(LIAONING_CENTER, datum);
+  const shownOrigin = origin ? toDisplay(origin, datum) : null;
+
+  return (
+    <MapContainer center={[center.lat, center.lng]} zoom={7} minZoom={5} maxZoom={18} style={{ height: "100%", width: "100%" }}>
+      <TileLayer url={tiles.url} attribution={tiles.attribution} />
+      {province && <GeoJSON data={province} style={{ color: "#c7000b", weight: 2, fillColor: "#fff", fillOpacity: 0.35 }} interactive={false} />}
+      {cities && <GeoJSON data={cities} style={{ color: "#9a0009", weight: 1, dashArray: "4 3", fillOpacity: 0 }} interactive={false} />}
+      <MarkerClusterGroup chunkedLoading maxClusterRadius={50}>
+        {stations.map((station) => {
+          const state = at ? openStateAt(station.status, station.openingHours, at) : { key: "unknown" as const };
+          const shown = toDisplay(station, datum);
+          return (
+            <Marker
+              key={station.id}
+              position={[shown.lat, shown.lng]}
+              icon={icons[state.key]}
+              title={station.name}
+              alt={station.name}
+              eventHandlers={{ click: () => onSelect(station.id) }}
+            >
+              <Popup>
+                <div className="marker-popup">
+                  <a href={`/stations/${station.id}`}>{station.name}</a>
+                  <div>{station.address}</div>
+                  {at && <div>{tState(state.key)}</div>}
+                </div>
+              </Popup>
+            </Marker>
+          );
+        })}
+      </MarkerClusterGroup>
+      {selected && (
+        <Marker position={[toDisplay(selected, datum).lat, toDisplay(selected, datum).lng]} icon={selectedIcon} title={selected.name} alt={selected.name} zIndexOffset={1000} />
+      )}
+      {shownOrigin && (
+        <>
+          {origin?.accuracy ? <Circle center={[shownOrigin.lat, shownOrigin.lng]} radius={origin.accuracy} pathOptions={{ color: "#1a73e8", weight: 1, fillOpacity: 0.12 }} /> : null}
+          <Marker position={[shownOrigin.lat, shownOrigin.lng]} icon={originIcon} title={t("map.myLocation")} alt={t("map.myLocation")} zIndexOffset={900} />
+        </>
+      )}
+      <MapEvents datum={datum} picking={picking} viewRequest={viewRequest} onPick={onPick} onBoundsChange={onBoundsChange} />
+    </MapContainer>
+  );
+}
