@@ -12,6 +12,8 @@ import type { FinderStation } from "@/lib/server/station/list-finder-stations";
 export type ListedStation = { station: FinderStation; distanceMeters: number | null };
 
 const MAX_ICONS = 6;
+/** Past an hour on foot a walking time stops helping; the distance alone says "too far to walk". */
+const MAX_WALK_MINUTES = 60;
 
 export function StationList({
   items,
@@ -63,7 +65,9 @@ export function StationList({
             {walk && (
               <p className="walk" data-testid="walk">
                 <AmenityIcon icon="walk" size={18} />
-                {t("walk", { distance: distance(walk.meters), minutes: walk.minutes })}
+                {walk.minutes <= MAX_WALK_MINUTES
+                  ? t("walk", { distance: distance(walk.meters), minutes: walk.minutes })
+                  : t("farAway", { distance: distance(walk.meters) })}
               </p>
             )}
             <p className="address">{station.address}</p>
