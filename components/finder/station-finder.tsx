@@ -10,6 +10,7 @@ import { loadLastPlace, saveLastPlace } from "@/components/finder/last-place";
 import { LocationPanel, requestPosition, type LocationError } from "@/components/finder/location-panel";
 import { StationList, type ListedStation } from "@/components/finder/station-list";
 import { useNow } from "@/components/finder/use-now";
+import { MapLoading } from "@/components/map-loading";
 import { haversineMeters, type LatLng } from "@/lib/geo";
 import { isOpenAt, shanghaiLocalTime } from "@/lib/opening-hours";
 import { matchesSearch } from "@/lib/search-keys";
@@ -18,7 +19,7 @@ import type { FinderStation } from "@/lib/server/station/list-finder-stations";
 // Leaflet touches `window` on import, so the map only ever renders in the browser.
 const StationMap = dynamic(() => import("@/components/finder/station-map").then((m) => m.StationMap), {
   ssr: false,
-  loading: () => <div className="map-placeholder" />,
+  loading: () => <MapLoading />,
 });
 
 const PAGE = 20;
