@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "forbidden"
   | "not_found"
   | "method_not_allowed"
+  | "payload_too_large"
   | "conflict"
   | "rate_limited"
   | "internal";
@@ -18,6 +19,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  payload_too_large: 413,
   conflict: 409,
   rate_limited: 429,
   internal: 500,

@@ -1,3 +1,4 @@
+import { feedbackInputSchema, feedbackReceiptSchema } from "@/lib/validations/feedback";
 import { z } from "@/lib/validations/zod";
 import { stationGeoJsonQuerySchema, stationListQuerySchema } from "@/lib/validations/station-query";
 import {
@@ -46,7 +47,7 @@ export function buildOpenApiDocument() {
       title: "工行驿站 directory API",
       version: "1.0.0",
       description:
-        "Public read API of the ICBC Liaoning service-station directory. Coordinates are WGS-84. Times are Asia/Shanghai. Errors answer `{ error: { code, message, details? } }`.",
+        "Public API of the ICBC Liaoning service-station directory. Coordinates are WGS-84. Times are Asia/Shanghai. Errors answer `{ error: { code, message, details? } }`.",
     },
     servers: [{ url: "/" }],
     paths: {
@@ -81,6 +82,25 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      "/api/v1/stations/{id}/feedback": {
+        post: {
+          summary: "Confirm a station's details or report a problem",
+          description:
+            "Queues the report for the station's staff. Rate-limited per client: 5 per station per 10 minutes and 30 per hour; the client's address is stored only as a keyed hash.",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/FeedbackInput" } } } },
+          responses: {
+            "201": { description: "Stored", content: jsonContent("FeedbackReceipt") },
+            "400": { description: "Invalid body: not JSON, over 16 KB, or a field out of bounds", content: jsonContent("Error") },
+            "404": { description: "No such station", content: jsonContent("Error") },
+            "429": {
+              description: "Too many submissions from this client; `Retry-After` gives the seconds to wait",
+              headers: { "Retry-After": { schema: { type: "integer" } } },
+              content: jsonContent("Error"),
+            },
+          },
+        },
+      },
       "/api/v1/amenities": {
         get: {
           summary: "Amenity types",
@@ -101,6 +121,8 @@ export function buildOpenApiDocument() {
         StationFeatureCollection: jsonSchema(stationFeatureCollectionSchema),
         AmenityTypeList: jsonSchema(z.object({ data: z.array(amenityTypeSchema) })),
         CityList: jsonSchema(z.object({ data: z.array(cityWithCountSchema) })),
+        FeedbackInput: jsonSchema(feedbackInputSchema, "input"),
+        FeedbackReceipt: jsonSchema(feedbackReceiptSchema),
         Error: jsonSchema(errorResponseSchema),
       },
     },

@@ -1,12 +1,13 @@
 type RouteHandler<Params> = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
 
-/** Calls an App Router handler in-process with a real Request, as Next would. */
+/** Calls an App Router handler in-process with a real Request, as Next would; `init` sets method, headers, body. */
 export async function callRoute<Params = Record<string, never>>(
   handler: RouteHandler<Params>,
   pathAndQuery: string,
   params = {} as Params,
+  init?: RequestInit,
 ): Promise<{ status: number; headers: Headers; body: any }> {
-  const response = await handler(new Request(`http://localhost${pathAndQuery}`), { params: Promise.resolve(params) });
+  const response = await handler(new Request(`http://localhost${pathAndQuery}`, init), { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }

@@ -1,9 +1,15 @@
-export default function StationNotFound() {
+import { getTranslations } from "next-intl/server";
+import "@/components/station/station.css";
+
+export default async function StationNotFound() {
+  const t = await getTranslations("station.notFound");
   return (
-    <main className="page">
-      <h1>没有找到这个驿站</h1>
-      <p>链接可能有误，或驿站信息已被移除。</p>
-      <a href="/">返回驿站地图</a>
+    <main className="page station-page">
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
+      <a href="/" className="station-button">
+        {t("back")}
+      </a>
     </main>
   );
 }

@@ -1,22 +1,26 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AmenityIcon } from "@/components/amenity-icon";
 import { OpenStateBadge } from "@/components/open-state-badge";
+import { ConfirmStation } from "@/components/station/confirm-station";
+import { DirectionsLinks } from "@/components/station/directions-links";
+import { ReportProblemForm } from "@/components/station/report-problem-form";
+import { ShareLink } from "@/components/station/share-link";
+import { StationIcon } from "@/components/station/station-icon";
+import { StationQrCode } from "@/components/station/station-qr-code";
+import "@/components/station/station.css";
 import { StationLocationMap } from "@/components/station-location-map";
+import { publicOrigin } from "@/lib/api/public-origin";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { shanghaiLocalTime } from "@/lib/opening-hours";
+import { openStateAt, shanghaiLocalTime } from "@/lib/opening-hours";
 import { anonymousActor } from "@/lib/server/actor";
+import { listAmenityTypes } from "@/lib/server/amenity/list-amenity-types";
 import { getStation } from "@/lib/server/station/get-station";
-import {
-  AVAILABILITY_LABELS,
-  EXCEPTION_KIND_LABELS,
-  WEEKDAY_LABELS,
-  formatDateZh,
-  formatInstantDateZh,
-} from "@/lib/station-labels";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -34,73 +38,107 @@ const loadStation = cache(async (id: string) => {
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   await connection();
-  const station = await loadStation((await params).id);
-  return { title: station.name, description: `${station.name}：${station.address}` };
+  const [station, t] = await Promise.all([loadStation((await params).id), getTranslations("station")]);
+  return { title: station.name, description: t("metaDescription", { name: station.name, address: station.address }) };
 }
 
 export default async function StationPage({ params }: PageProps) {
   await connection();
   const station = await loadStation((await params).id);
+  const [t, tCommon, format, locale, requestHeaders] = await Promise.all([
+    getTranslations("station"),
+    getTranslations("common"),
+    getFormatter(),
+    getLocale(),
+    headers(),
+  ]);
   const today = shanghaiLocalTime(requestTime());
   const notOperating = station.status !== "open";
+  const english = locale === "en";
+  const weekdays = tCommon.raw("weekdays") as string[];
+  const pageUrl = `${publicOrigin(requestHeaders, env.PUBLIC_BASE_URL)}/stations/${station.id}`;
+
+  const instantDate = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
+  // Calendar dates are Shanghai dates: noon there is the same day in every zone the formatter may use.
+  const calendarDate = (isoDate: string) => format.dateTime(new Date(`${isoDate}T12:00:00+08:00`), { dateStyle: "medium" });
+
+  const amenityName = (a: { nameZh: string; nameEn: string }) => (english ? a.nameEn : a.nameZh);
+  // Reports name what the station should have; a station with no amenities listed offers every type.
+  const reportAmenities = station.amenityDetails.length
+    ? station.amenityDetails.map((a) => ({ code: a.code, name: amenityName(a) }))
+    : (await listAmenityTypes(anonymousActor)).map((a) => ({ code: a.code, name: amenityName(a) }));
 
   return (
-    <main className="page">
-      <a href="/" className="back-link">
-        ‹ 返回地图
+    <main className="page station-page">
+      <a href="/" className="back-link station-back">
+        <span aria-hidden="true">‹</span> {t("back")}
       </a>
       <h1>{station.name}</h1>
-      <p>
-        <OpenStateBadge status={station.status} openNow={station.openNow} />{" "}
-        <span className="muted">
-          {station.city.name} · {station.district.name}
-        </span>
+      {english && station.nameEn && (
+        <p className="station-name-en" lang="en">
+          {station.nameEn}
+        </p>
+      )}
+      <p className="station-state">
+        <OpenStateBadge state={openStateAt(station.status, station.openingHours, today)} />{" "}
+        <span className="muted">{t("place", { city: station.city.name, district: station.district.name })}</span>
       </p>
 
       {station.notice && (
-        <section className={`card notice${notOperating ? " notice-closed" : ""}`} aria-label="公告" data-testid="station-notice">
-          <strong>公告：</strong>
-          {station.notice}
+        <section
+          className={`card station-notice${notOperating ? " is-closed" : ""}`}
+          aria-label={notOperating ? t("notice.closedLabel") : t("notice.label")}
+          data-testid="station-notice"
+        >
+          <StationIcon name="warning" size={28} />
+          <p>
+            <strong>{notOperating ? t("notice.closedLabel") : t("notice.label")}</strong>
+            {station.notice}
+          </p>
         </section>
       )}
 
       <section className="card" aria-labelledby="contact-heading">
-        <h2 id="contact-heading">地址与电话</h2>
-        <dl className="facts">
-          <dt>地址</dt>
+        <h2 id="contact-heading">{t("contact.heading")}</h2>
+        <dl className="station-facts">
+          <dt>{t("contact.address")}</dt>
           <dd>{station.address}</dd>
-          <dt>电话</dt>
+          <dt>{t("contact.phone")}</dt>
           <dd>
             {station.phone ? (
-              <a className="call-link" href={`tel:${station.phone.replace(/[^0-9+]/g, "")}`}>
-                {station.phone}
+              <a className="station-button station-call" href={`tel:${station.phone.replace(/[^0-9+]/g, "")}`}>
+                <StationIcon name="phone" />
+                <span>{station.phone}</span>
               </a>
             ) : (
-              "暂无"
+              t("contact.noPhone")
             )}
           </dd>
-          <dt>核实</dt>
-          <dd>{station.verifiedAt ? `${formatInstantDateZh(station.verifiedAt)}核实` : "尚未核实"}</dd>
+          <dt>{t("contact.verified")}</dt>
+          <dd>{station.verifiedAt ? t("contact.verifiedOn", { date: instantDate(station.verifiedAt) }) : t("contact.neverVerified")}</dd>
         </dl>
       </section>
 
+      <DirectionsLinks target={{ lat: station.location.lat, lng: station.location.lng, name: station.name, address: station.address }} />
+
       <section className="card" aria-labelledby="hours-heading">
-        <h2 id="hours-heading">营业时间</h2>
+        <h2 id="hours-heading">{t("hours.heading")}</h2>
         {station.openingHours.weekly.length === 0 ? (
-          <p>营业时间未知，请致电网点确认。</p>
+          <p>{t("hours.unknown")}</p>
         ) : (
-          <table className="hours">
+          <table className="station-hours">
             <tbody>
-              {WEEKDAY_LABELS.map((label, index) => {
+              {weekdays.map((label, index) => {
                 const day = index + 1;
+                const isToday = day === today.weekday;
                 const periods = station.openingHours.weekly.filter((p) => p.day === day);
                 return (
-                  <tr key={day} className={day === today.weekday ? "is-today" : undefined} aria-current={day === today.weekday ? "date" : undefined}>
+                  <tr key={day} className={isToday ? "is-today" : undefined} aria-current={isToday ? "date" : undefined}>
                     <th scope="row">
                       {label}
-                      {day === today.weekday ? "（今天）" : ""}
+                      {isToday ? t("hours.today") : ""}
                     </th>
-                    <td>{periods.length ? periods.map((p) => `${p.opens}–${p.closes}`).join("，") : "休息"}</td>
+                    <td>{periods.length ? periods.map((p) => `${p.opens}–${p.closes}`).join(t("hours.separator")) : t("hours.rest")}</td>
                   </tr>
                 );
               })}
@@ -108,46 +146,77 @@ export default async function StationPage({ params }: PageProps) {
           </table>
         )}
         {station.openingHours.exceptions.length > 0 && (
-          <ul>
-            {station.openingHours.exceptions.map((e, index) => (
-              <li key={index}>
-                {EXCEPTION_KIND_LABELS[e.kind]}：{formatDateZh(e.startsOn)}
-                {e.endsOn !== e.startsOn ? ` 至 ${formatDateZh(e.endsOn)}` : ""}
-                {e.closed ? " 闭站" : ` ${e.opens}–${e.closes}`}
-                {e.note ? `（${e.note}）` : ""}
+          <>
+            <h3>{t("hours.exceptionsHeading")}</h3>
+            <ul className="station-exceptions">
+              {station.openingHours.exceptions.map((e, index) => (
+                <li key={index} className={e.kind === "temporary_closure" ? "is-closure" : undefined}>
+                  {e.kind === "temporary_closure" && <StationIcon name="warning" size={20} />}
+                  <span>
+                    {t("hours.exception", {
+                      kind: tCommon(`exceptionKinds.${e.kind}`),
+                      dates: e.endsOn !== e.startsOn ? t("hours.dateRange", { from: calendarDate(e.startsOn), to: calendarDate(e.endsOn) }) : calendarDate(e.startsOn),
+                      hours: e.closed ? t("hours.closedAllDay") : `${e.opens}–${e.closes}`,
+                    })}
+                    {e.note ? t("hours.exceptionNote", { note: e.note }) : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="amenities-heading">
+        <h2 id="amenities-heading">{t("amenities.heading")}</h2>
+        {station.amenityDetails.length === 0 ? (
+          <p>{t("amenities.none")}</p>
+        ) : (
+          <ul className="station-amenities">
+            {station.amenityDetails.map((a) => (
+              <li key={a.code} className={`station-amenity is-${a.availability}`} data-testid={`amenity-${a.code}`}>
+                <AmenityIcon icon={a.icon} size={26} />
+                <span>
+                  <span className="station-amenity-name">
+                    {a.availability === "available"
+                      ? amenityName(a)
+                      : t("amenities.withAvailability", { name: amenityName(a), availability: tCommon(`availability.${a.availability}`) })}
+                  </span>
+                  {a.note && <small>{a.note}</small>}
+                  {a.checkedAt && <small>{t("amenities.checkedOn", { date: instantDate(a.checkedAt) })}</small>}
+                </span>
               </li>
             ))}
           </ul>
         )}
       </section>
 
-      <section className="card" aria-labelledby="amenities-heading">
-        <h2 id="amenities-heading">驿站设施</h2>
-        <ul className="amenities">
-          {station.amenityDetails.map((a) => (
-            <li key={a.code} className={`amenity${a.availability === "unavailable" ? " is-unavailable" : ""}`} data-testid={`amenity-${a.code}`}>
-              <AmenityIcon icon={a.icon} />
-              <span>
-                {a.nameZh}
-                {a.availability !== "available" && `（${AVAILABILITY_LABELS[a.availability]}）`}
-                {a.note && <small>{a.note}</small>}
-                {a.checkedAt && <small>{formatInstantDateZh(a.checkedAt)}检查</small>}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
-
       {station.story && (
         <section className="card" aria-labelledby="story-heading">
-          <h2 id="story-heading">驿站故事</h2>
-          <p>{station.story}</p>
+          <h2 id="story-heading">{t("story.heading")}</h2>
+          <p className="station-story">{station.story}</p>
         </section>
       )}
 
-      <section className="card" aria-label="位置地图">
+      <section className="card station-map-card" aria-label={t("map.label")}>
         <div className="station-mini-map">
           <StationLocationMap lat={station.location.lat} lng={station.location.lng} name={station.name} tiles={{ url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION }} />
+        </div>
+      </section>
+
+      <section className="card station-feedback" aria-labelledby="confirm-heading">
+        <ConfirmStation stationId={station.id} />
+        <ReportProblemForm stationId={station.id} amenities={reportAmenities} />
+      </section>
+
+      <section className="card station-share-card" aria-labelledby="share-heading">
+        <h2 id="share-heading">{t("share.heading")}</h2>
+        <div className="station-share-layout">
+          <figure className="station-qr-figure">
+            <StationQrCode url={pageUrl} label={t("share.qrLabel", { url: pageUrl })} />
+            <figcaption>{t("share.qrCaption")}</figcaption>
+          </figure>
+          <ShareLink url={pageUrl} title={station.name} text={t("share.shareText", { name: station.name, address: station.address })} />
         </div>
       </section>
     </main>

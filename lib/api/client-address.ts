@@ -1,0 +1,23 @@
+import "server-only";
+import { createHmac, randomBytes } from "node:crypto";
+
+/**
+ * The address a request came from, as the reverse proxy in front of the app reports it: the first hop
+ * of X-Forwarded-For, else X-Real-IP. Headers are client-controlled when no proxy rewrites them, so this
+ * only keys rate limits and flood spotting, never anything a person's rights depend on.
+ */
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const real = headers.get("x-real-ip")?.trim();
+  return forwarded || real || "unknown";
+}
+
+// A fresh key per process: hashes cannot be reversed by guessing addresses, and no secret needs
+// configuring. The price is that hashes change on restart, which only shortens how far back the staff
+// can group reports; a limiter shared between processes will need a configured key instead.
+const hashKey = randomBytes(32);
+
+/** A keyed hash of the client's address: stored with feedback instead of the address itself. */
+export function clientHash(headers: Headers): string {
+  return createHmac("sha256", hashKey).update(clientAddress(headers)).digest("base64url");
+}

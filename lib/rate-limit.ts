@@ -1,0 +1,50 @@
+import "server-only";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+export type RateLimitRule = { name: string; points: number; durationSeconds: number };
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * The one seam between the app and a rate-limit store. Memory only holds for a single process; when
+ * REDIS_URL arrives, `createRateLimiter` returns a RateLimiterRedis behind this same interface.
+ */
+export interface RateLimiter {
+  consume(key: string): Promise<RateLimitDecision>;
+}
+
+export function createRateLimiter(rule: RateLimitRule): RateLimiter {
+  const limiter = new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.durationSeconds });
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+        return { allowed: true };
+      } catch (rejection) {
+        // A store failure is not the client's fault: rethrow it rather than answer 429.
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      }
+    },
+  };
+}
+
+/** Several limits charged together: refused if any refuses, for as long as the longest wait. */
+export function strictest(decisions: RateLimitDecision[]): RateLimitDecision {
+  const waits = decisions.flatMap((d) => (d.allowed ? [] : [d.retryAfterSeconds]));
+  return waits.length ? { allowed: false, retryAfterSeconds: Math.max(...waits) } : { allowed: true };
+}
+
+// A reader confirms or reports a station a handful of times at most; a flood from one client across
+// many stations is capped separately.
+export const FEEDBACK_LIMITS = {
+  perStation: { name: "feedback-station", points: 5, durationSeconds: 10 * 60 },
+  perClient: { name: "feedback-client", points: 30, durationSeconds: 60 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+const feedbackPerStation = createRateLimiter(FEEDBACK_LIMITS.perStation);
+const feedbackPerClient = createRateLimiter(FEEDBACK_LIMITS.perClient);
+
+/** Charges one feedback submission from a client (by its hash) about a station. */
+export async function limitFeedback(clientHash: string, stationId: string): Promise<RateLimitDecision> {
+  return strictest(await Promise.all([feedbackPerStation.consume(`${clientHash}:${stationId}`), feedbackPerClient.consume(clientHash)]));
+}

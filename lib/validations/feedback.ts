@@ -1,0 +1,78 @@
+import { amenityCodeSchema } from "@/lib/validations/station-import";
+import { z } from "@/lib/validations/zod";
+
+/**
+ * What a reader can tell us about a station. One schema for the page's form (field errors before
+ * sending), the route (the same rules on the server) and the OpenAPI document.
+ */
+
+export const feedbackKinds = ["confirmation", "wrong_location", "closed", "amenity_missing", "other"] as const;
+export type FeedbackKind = (typeof feedbackKinds)[number];
+
+export const FEEDBACK_MESSAGE_MAX = 1000;
+export const FEEDBACK_CONTACT_MAX = 100;
+
+// PostgreSQL text cannot hold NUL; other control characters have no place in a note either. Line
+// breaks and tabs stay allowed, people write messages in paragraphs.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function freeText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, `${label}不能为空，不需要时请省略`)
+    .max(max, `${label}最多 ${max} 个字`)
+    .refine((value) => !controlCharacters.test(value), { message: `${label}含有控制字符`, params: { reason: "control" } });
+}
+
+export const feedbackInputSchema = z
+  .strictObject({
+    kind: z.enum(feedbackKinds).describe("`confirmation` answers \"is this still correct?\" with yes; the others report a problem"),
+    message: freeText("说明", FEEDBACK_MESSAGE_MAX).optional().describe(`What is wrong; required for \`other\`, at most ${FEEDBACK_MESSAGE_MAX} characters`),
+    amenityCode: amenityCodeSchema.optional().describe("For `amenity_missing` (and only then): the amenity that is missing"),
+    contact: freeText("联系方式", FEEDBACK_CONTACT_MAX)
+      .optional()
+      .describe(`Optional phone or e-mail, at most ${FEEDBACK_CONTACT_MAX} characters; only the station's staff see it`),
+  })
+  .superRefine((input, ctx) => {
+    if (input.kind === "other" && input.message === undefined) {
+      ctx.addIssue({ code: "custom", path: ["message"], message: "请说明是什么问题", params: { reason: "required" } });
+    }
+    if (input.kind === "amenity_missing" && input.amenityCode === undefined) {
+      ctx.addIssue({ code: "custom", path: ["amenityCode"], message: "请选择缺少的设施", params: { reason: "required" } });
+    }
+    if (input.kind !== "amenity_missing" && input.amenityCode !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["amenityCode"], message: "只有报告设施缺失时才填写设施", params: { reason: "invalid" } });
+    }
+  });
+
+export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
+
+export const feedbackReceiptSchema = z.object({
+  id: z.uuid(),
+  stationId: z.uuid(),
+  kind: z.enum(feedbackKinds),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type FeedbackReceipt = z.infer<typeof feedbackReceiptSchema>;
+
+export type FeedbackField = "kind" | "message" | "amenityCode" | "contact";
+export type FeedbackErrorReason = "required" | "empty" | "tooLong" | "control" | "invalid";
+
+const fields: readonly string[] = ["kind", "message", "amenityCode", "contact"] satisfies FeedbackField[];
+
+/**
+ * Why each field failed, as keys the form translates: the schema's own messages are Chinese (they
+ * are the API's), while the form speaks the reader's language. The first problem of a field wins.
+ */
+export function feedbackErrorReasons(issues: readonly { path: readonly PropertyKey[]; code: string; params?: unknown }[]) {
+  const reasons: Partial<Record<FeedbackField, FeedbackErrorReason>> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "");
+    if (!fields.includes(field) || reasons[field as FeedbackField]) continue;
+    const custom = (issue.params as { reason?: FeedbackErrorReason } | undefined)?.reason;
+    reasons[field as FeedbackField] =
+      custom ?? (issue.code === "too_small" ? "empty" : issue.code === "too_big" ? "tooLong" : "invalid");
+  }
+  return reasons;
+}
