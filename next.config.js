@@ -6,6 +6,16 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        // Older WebViews (WeChat's among them) still read the worker script through the HTTP cache, which
+        // would hold a fixed worker back for up to a day.
+        source: "/sw.js",
+        headers: [{ key: "Cache-Control", value: "no-cache" }],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -3,6 +3,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
+import { OfflineBanner } from "@/components/pwa/offline-banner";
+import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,6 +39,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </a>
             <LanguageSwitch />
           </header>
+          <ServiceWorkerRegistration />
+          <OfflineBanner />
           {children}
         </NextIntlClientProvider>
       </body>

@@ -3,14 +3,14 @@
  * same SQL from a bare Node server with `pg`), under 50 concurrent connections, in a database of the
  * benchmark's own (a fresh database on DATABASE_URL's server, or an embedded PGlite without it).
  * Rounds alternate API and floor so that machine noise hits both; the table gives medians over rounds.
- * Writes docs/BENCHMARKS.md.
+ * Writes its section of docs/BENCHMARKS.md.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { childProcessEnv, env } from "@/lib/env";
+import { writeBenchmarkSection } from "./lib/benchmarks-doc";
 import { buildIfStale, nextBin } from "./lib/next-build";
 import { freePort, provisionTestDatabase } from "./lib/test-database";
 
@@ -111,11 +111,9 @@ async function main() {
     console.log(`\n${table}\n\n${ratioLine}`);
 
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, PostgreSQL ${rows[0].server_version} (${database.kind === "embedded" ? "embedded PGlite" : "server"})`;
-    await writeFile(
-      "docs/BENCHMARKS.md",
-      `# Benchmarks
-
-Written by \`npm run bench\` (scripts/bench.ts); re-run it to refresh. Numbers from one machine on one day:
+    await writeBenchmarkSection(
+      "API vs floor: nearest stations",
+      `Written by \`npm run bench\` (scripts/bench.ts); re-run it to refresh. Numbers from one machine on one day:
 compare the ratio, measured in the same run, rather than absolute numbers across days.
 
 - Date: ${date}
