@@ -1,20 +1,20 @@
 "use client";
 
 import "leaflet/dist/leaflet.css";
-import "react-leaflet-cluster/dist/assets/MarkerCluster.css";
-import "react-leaflet-cluster/dist/assets/MarkerCluster.Default.css";
+import "leaflet.markercluster/dist/MarkerCluster.css";
+import "leaflet.markercluster/dist/MarkerCluster.Default.css";
 import L from "leaflet";
+import "leaflet.markercluster";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
-import { Circle, GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap } from "react-leaflet";
-import MarkerClusterGroup from "react-leaflet-cluster";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Circle, GeoJSON, MapContainer, Marker, TileLayer, useMap } from "react-leaflet";
 import type { FeatureCollection } from "geojson";
 import type { MapBounds, Origin, TileConfig, ViewRequest } from "@/components/finder/finder-types";
 import { useNow } from "@/components/finder/use-now";
 import { pinIcon } from "@/components/map-pin";
 import type { LatLng } from "@/lib/geo";
 import { fromDisplay, toDisplay, type MapDatum } from "@/lib/map-datum";
-import { openStateAt, shanghaiLocalTime, type OpenStateKey } from "@/lib/opening-hours";
+import { openStateAt, shanghaiLocalTime, type LocalTime, type OpenStateKey } from "@/lib/opening-hours";
 import type { FinderStation } from "@/lib/server/station/list-finder-stations";
 
 const LIAONING_CENTER: LatLng = { lat: 41.2, lng: 122.6 };
@@ -107,6 +107,107 @@ function MapEvents({
   return null;
 }
 
+/** The popup as DOM nodes with text content: station names are data, never markup. */
+function popupContent(station: FinderStation, stateText: string | null): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "marker-popup";
+  const link = document.createElement("a");
+  link.href = `/stations/${station.id}`;
+  link.textContent = station.name;
+  const address = document.createElement("div");
+  address.textContent = station.address;
+  root.append(link, address);
+  if (stateText) {
+    const state = document.createElement("div");
+    state.textContent = stateText;
+    root.append(state);
+  }
+  return root;
+}
+
+/**
+ * All station markers in one cluster layer, managed by hand rather than as React children: React
+ * would hand every marker a fresh position on each render, and the cluster layer would take each one
+ * out and put it back. Here markers are made once per station, added in one batch, and only their
+ * icons change when the clock turns a station's state.
+ */
+function StationMarkers({
+  stations,
+  at,
+  datum,
+  onSelect,
+}: {
+  stations: FinderStation[];
+  at: LocalTime | null;
+  datum: MapDatum;
+  onSelect: (id: string) => void;
+}) {
+  const map = useMap();
+  const tState = useTranslations("common.openState");
+  const icons = useMemo(
+    () => Object.fromEntries(Object.entries(stateColors).map(([key, color]) => [key, pinIcon(color, 30)])) as Record<OpenStateKey, L.Icon>,
+    [],
+  );
+  const group = useRef<L.MarkerClusterGroup | null>(null);
+  const markers = useRef(new Map<string, { marker: L.Marker; state: OpenStateKey }>());
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const ready = at !== null;
+
+  useEffect(() => {
+    // Chunks under 50 ms keep the page answering taps while hundreds of markers are added.
+    const layer = L.markerClusterGroup({ chunkedLoading: true, chunkInterval: 40, chunkDelay: 20, maxClusterRadius: 50 });
+    map.addLayer(layer);
+    group.current = layer;
+    const known = markers.current;
+    return () => {
+      map.removeLayer(layer);
+      group.current = null;
+      known.clear();
+    };
+  }, [map, datum]);
+
+  // Waits for the device's clock so each marker is made once, already in its state's colour.
+  useEffect(() => {
+    const layer = group.current;
+    if (!layer || !ready || !at) return;
+    const wanted = new Set(stations.map((s) => s.id));
+    const gone = [...markers.current].filter(([id]) => !wanted.has(id));
+    layer.removeLayers(gone.map(([, entry]) => entry.marker));
+    for (const [id] of gone) markers.current.delete(id);
+
+    const added: L.Marker[] = [];
+    for (const station of stations) {
+      if (markers.current.has(station.id)) continue;
+      const state = openStateAt(station.status, station.openingHours, at).key;
+      const shown = toDisplay(station, datum);
+      const marker = L.marker([shown.lat, shown.lng], { icon: icons[state], title: station.name, alt: station.name });
+      marker.bindPopup(() => popupContent(station, tState(markers.current.get(station.id)?.state ?? state)));
+      marker.on("click", () => onSelectRef.current(station.id));
+      markers.current.set(station.id, { marker, state });
+      added.push(marker);
+    }
+    layer.addLayers(added);
+    // `at` is read for new markers only; the effect below recolours existing ones as time passes.
+  }, [stations, ready, datum, icons, tState]);
+
+  useEffect(() => {
+    if (!at) return;
+    const byId = new Map(stations.map((s) => [s.id, s]));
+    for (const [id, entry] of markers.current) {
+      const station = byId.get(id);
+      if (!station) continue;
+      const state = openStateAt(station.status, station.openingHours, at).key;
+      if (state !== entry.state) {
+        entry.marker.setIcon(icons[state]);
+        entry.state = state;
+      }
+    }
+  }, [at, stations, icons]);
+
+  return null;
+}
+
 export function StationMap({
   stations,
   tiles,
@@ -129,15 +230,10 @@ export function StationMap({
   onBoundsChange: (bounds: MapBounds) => void;
 }) {
   const t = useTranslations("finder");
-  const tState = useTranslations("common.openState");
   const datum = tiles.datum ?? "wgs84";
   const { province, cities } = useBoundaries(datum);
   const now = useNow();
-  const at = now ? shanghaiLocalTime(now) : null;
-  const icons = useMemo(
-    () => Object.fromEntries(Object.entries(stateColors).map(([key, color]) => [key, pinIcon(color, 30)])) as Record<OpenStateKey, L.DivIcon>,
-    [],
-  );
+  const at = useMemo(() => (now ? shanghaiLocalTime(now) : null), [now]);
   const selectedIcon = useMemo(() => pinIcon("#1f2328", 42), []);
   const selected = stations.find((s) => s.id === selectedId) ?? null;
   const center = toDisplay(LIAONING_CENTER, datum);
@@ -148,30 +244,7 @@ export function StationMap({
       <TileLayer url={tiles.url} attribution={tiles.attribution} />
       {province && <GeoJSON data={province} style={{ color: "#c7000b", weight: 2, fillColor: "#fff", fillOpacity: 0.35 }} interactive={false} />}
       {cities && <GeoJSON data={cities} style={{ color: "#9a0009", weight: 1, dashArray: "4 3", fillOpacity: 0 }} interactive={false} />}
-      <MarkerClusterGroup chunkedLoading maxClusterRadius={50}>
-        {stations.map((station) => {
-          const state = at ? openStateAt(station.status, station.openingHours, at) : { key: "unknown" as const };
-          const shown = toDisplay(station, datum);
-          return (
-            <Marker
-              key={station.id}
-              position={[shown.lat, shown.lng]}
-              icon={icons[state.key]}
-              title={station.name}
-              alt={station.name}
-              eventHandlers={{ click: () => onSelect(station.id) }}
-            >
-              <Popup>
-                <div className="marker-popup">
-                  <a href={`/stations/${station.id}`}>{station.name}</a>
-                  <div>{station.address}</div>
-                  {at && <div>{tState(state.key)}</div>}
-                </div>
-              </Popup>
-            </Marker>
-          );
-        })}
-      </MarkerClusterGroup>
+      <StationMarkers stations={stations} at={at} datum={datum} onSelect={onSelect} />
       {selected && (
         <Marker position={[toDisplay(selected, datum).lat, toDisplay(selected, datum).lng]} icon={selectedIcon} title={selected.name} alt={selected.name} zIndexOffset={1000} />
       )}

@@ -17,13 +17,9 @@ export type FinderStation = {
   lat: number;
   lng: number;
   status: StationStatus;
-  cityAdcode: number;
-  districtAdcode: number;
-  districtName: string;
   amenities: string[];
   openingHours: OpeningHours;
   notice: string | null;
-  phone: string | null;
   searchPinyin: string;
   searchInitials: string;
 };
@@ -43,13 +39,9 @@ export async function listFinderStations(_actor: Actor, now = new Date()): Promi
       lat: view.location.lat,
       lng: view.location.lng,
       status: view.status,
-      cityAdcode: view.city.adcode,
-      districtAdcode: view.district.adcode,
-      districtName: view.district.name,
       amenities: view.amenities,
       openingHours: view.openingHours,
       notice: view.notice,
-      phone: view.phone,
       searchPinyin: row.search_pinyin,
       searchInitials: row.search_initials,
     };
