@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createStations } from "./support/station-fixtures";
 
@@ -47,12 +46,4 @@ test("without a place, the list follows the map: zooming in narrows it", async (
   await page.getByRole("button", { name: "Zoom in" }).click();
   await page.getByRole("button", { name: "Zoom in" }).click();
   await expect.poll(countIn).toBeLessThan(before);
-});
-
-test("the page has no serious or critical accessibility violations", async ({ page }) => {
-  await page.goto("/");
-  await expect(page.locator(".leaflet-marker-icon").first()).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
