@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
-import { env } from "./lib/env";
+import { childProcessEnv, env } from "./lib/env";
 
 const port = 3100;
+// A second server drawing on GCJ-02 tiles (as with Amap), to check stations land where they are on either datum.
+const gcj02Port = 3101;
 
 // Debian's Chromium: Playwright cannot download its own browser on these offline machines.
 const chromium = {
@@ -28,14 +30,33 @@ export default defineConfig({
   projects: [
     { name: "public-phone", use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions: chromium } },
     { name: "public-desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    {
+      name: "public-desktop-gcj02",
+      testMatch: /map-datum\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium, baseURL: `http://127.0.0.1:${gcj02Port}` },
+    },
   ],
-  webServer: {
-    // The production build, against the database the test runner provisioned (DATABASE_URL is inherited).
-    command: `node_modules/.bin/next start -p ${port}`,
-    url: `http://127.0.0.1:${port}/api/v1/amenities`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  // The production build, against the database the test runner provisioned (DATABASE_URL is inherited).
+  webServer: [
+    {
+      command: `node_modules/.bin/next start -p ${port}`,
+      url: `http://127.0.0.1:${port}/api/v1/amenities`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `node_modules/.bin/next start -p ${gcj02Port}`,
+      url: `http://127.0.0.1:${gcj02Port}/api/v1/amenities`,
+      env: childProcessEnv({
+        TILE_DATUM: "gcj02",
+        TILE_URL: "https://webrd01.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+      }) as Record<string, string>,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });
