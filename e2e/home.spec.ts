@@ -47,3 +47,13 @@ test("without a place, the list follows the map: zooming in narrows it", async (
   await page.getByRole("button", { name: "Zoom in" }).click();
   await expect.poll(countIn).toBeLessThan(before);
 });
+
+test("district outlines appear once the map is zoomed in to district level", async ({ page }) => {
+  const districts = page.waitForResponse((response) => response.url().includes("/geo/liaoning-districts."));
+  await page.goto("/");
+  await expect(page.locator(".leaflet-marker-icon").first()).toBeVisible();
+  const outlines = await page.locator(".leaflet-overlay-pane path").count();
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Zoom in" }).click();
+  expect((await districts).ok()).toBe(true);
+  await expect.poll(() => page.locator(".leaflet-overlay-pane path").count()).toBeGreaterThan(outlines);
+});

@@ -56,6 +56,41 @@ function useBoundaries(datum: MapDatum): { province: FeatureCollection | null; c
   return layers;
 }
 
+/** Zoom level from which district outlines help more than they clutter. */
+const DISTRICT_ZOOM = 9;
+
+/** District outlines, fetched the first time the reader zooms in far enough to want them. */
+function DistrictBoundaries({ datum }: { datum: MapDatum }) {
+  const map = useMap();
+  const [zoomedIn, setZoomedIn] = useState(() => map.getZoom() >= DISTRICT_ZOOM);
+  const [districts, setDistricts] = useState<FeatureCollection | null>(null);
+
+  useEffect(() => {
+    const update = () => setZoomedIn(map.getZoom() >= DISTRICT_ZOOM);
+    map.on("zoomend", update);
+    return () => {
+      map.off("zoomend", update);
+    };
+  }, [map]);
+
+  useEffect(() => {
+    if (!zoomedIn || districts) return;
+    let cancelled = false;
+    fetch(`/geo/liaoning-districts.${datum}.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : null))
+      .then((data) => {
+        if (!cancelled) setDistricts(data);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [zoomedIn, districts, datum]);
+
+  if (!zoomedIn || !districts) return null;
+  return <GeoJSON data={districts} style={{ color: "#9a0009", weight: 1, dashArray: "2 4", fillOpacity: 0 }} interactive={false} />;
+}
+
 function MapEvents({
   datum,
   picking,
@@ -244,6 +279,7 @@ export function StationMap({
       <TileLayer url={tiles.url} attribution={tiles.attribution} />
       {province && <GeoJSON data={province} style={{ color: "#c7000b", weight: 2, fillColor: "#fff", fillOpacity: 0.35 }} interactive={false} />}
       {cities && <GeoJSON data={cities} style={{ color: "#9a0009", weight: 1, dashArray: "4 3", fillOpacity: 0 }} interactive={false} />}
+      <DistrictBoundaries datum={datum} />
       <StationMarkers stations={stations} at={at} datum={datum} onSelect={onSelect} />
       {selected && (
         <Marker position={[toDisplay(selected, datum).lat, toDisplay(selected, datum).lng]} icon={selectedIcon} title={selected.name} alt={selected.name} zIndexOffset={1000} />
