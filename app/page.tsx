@@ -23,7 +23,7 @@ export default async function HomePage() {
         {t("sampleBanner")}
       </p>
       {/* The offline banner reads the age of the data a cached copy of this page carries. */}
-      <div hidden data-testid="station-data" data-generated-at={generatedAt.toISOString()} data-count={stations.length} />
+      <div hidden id="station-data" data-testid="station-data" data-generated-at={generatedAt.toISOString()} data-count={stations.length} />
       <StationFinder
         stations={stations}
         amenities={amenityTypes.map((a) => ({ code: a.code, icon: a.icon, name: locale === "en" ? a.nameEn : a.nameZh }))}

@@ -14,8 +14,7 @@ export function OpenStateBadge({ state }: { state: { key: OpenStateKey; closesAt
   const t = useTranslations("common.openState");
   return (
     <span className={`badge badge-${tones[state.key]}`} data-testid="open-state" data-state={state.key}>
-      {t(state.key)}
-      {state.closesAt && state.key === "closingSoon" ? ` ${state.closesAt}` : ""}
+      {state.key === "closingSoon" && state.closesAt ? t("closingSoonAt", { time: state.closesAt }) : t(state.key)}
     </span>
   );
 }

@@ -43,8 +43,8 @@ test("without a place, the list follows the map: zooming in narrows it", async (
   await expect(inView).toBeVisible();
   const countIn = async () => Number((await inView.textContent())?.match(/(\d+)/)?.[1]);
   const before = await countIn();
-  await page.getByRole("button", { name: "Zoom in" }).click();
-  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.getByRole("button", { name: "放大" }).click();
+  await page.getByRole("button", { name: "放大" }).click();
   await expect.poll(countIn).toBeLessThan(before);
 });
 
@@ -53,7 +53,7 @@ test("district outlines appear once the map is zoomed in to district level", asy
   await page.goto("/");
   await expect(page.locator(".leaflet-marker-icon").first()).toBeVisible();
   const outlines = await page.locator(".leaflet-overlay-pane path").count();
-  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Zoom in" }).click();
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "放大" }).click();
   expect((await districts).ok()).toBe(true);
   await expect.poll(() => page.locator(".leaflet-overlay-pane path").count()).toBeGreaterThan(outlines);
 });

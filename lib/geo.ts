@@ -1,6 +1,6 @@
 export type LatLng = { lat: number; lng: number };
 
-const MEAN_EARTH_RADIUS_M = 6_371_008.8;
+export const MEAN_EARTH_RADIUS_M = 6_371_008.8;
 
 /** Great-circle distance in metres (the same formula the API's SQL uses). */
 export function haversineMeters(a: LatLng, b: LatLng): number {

@@ -89,4 +89,15 @@ describe("openStateAt", () => {
     };
     expect(openStateAt("open", hours, friday(11 * 60 + 45))).toEqual({ key: "closingSoon", closesAt: "12:00" });
   });
+
+  it("treats back-to-back intervals as one stretch", () => {
+    const split: OpeningHours = { weekly: [{ day: 5, opens: "08:00", closes: "12:00" }, { day: 5, opens: "12:00", closes: "18:00" }], exceptions: [] };
+    expect(openStateAt("open", split, friday(11 * 60 + 45))).toEqual({ key: "open", closesAt: "18:00" });
+    expect(openStateAt("open", split, friday(17 * 60 + 45))).toEqual({ key: "closingSoon", closesAt: "18:00" });
+  });
+
+  it("never says a 24-hour station closes soon", () => {
+    const allDay: OpeningHours = { weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: "00:00", closes: "24:00" })), exceptions: [] };
+    expect(openStateAt("open", allDay, friday(23 * 60 + 50))).toEqual({ key: "open" });
+  });
 });

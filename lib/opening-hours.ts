@@ -1,5 +1,5 @@
 /**
- * Opening-hours arithmetic shared by the API, the pages and (later) the offline finder.
+ * Opening-hours arithmetic shared by the API, the pages and the finder on the phone.
  * All local times are Asia/Shanghai: China has had no daylight saving since 1991, so local time is
  * exactly UTC+8 whatever the server's own time zone is.
  */
@@ -82,6 +82,18 @@ export function openStateAt(status: StationStatus, hours: OpeningHours, at: Loca
     : hours.weekly.filter((p) => p.day === at.weekday);
   const current = intervals.find((p) => covers(p.opens, p.closes, at.minutes));
   if (!current) return { key: "open" };
-  const soon = clockToMinutes(current.closes) - at.minutes <= CLOSING_SOON_MINUTES;
-  return { key: soon ? "closingSoon" : "open", closesAt: current.closes };
+  // Back-to-back intervals (08:00–12:00, 12:00–18:00) are one stretch of opening.
+  let closes = clockToMinutes(current.closes);
+  for (let next = intervals.find((p) => clockToMinutes(p.opens) === closes); next; next = intervals.find((p) => clockToMinutes(p.opens) === closes)) {
+    const after = clockToMinutes(next.closes);
+    if (after <= closes) break;
+    closes = after;
+  }
+  // Open until midnight and again from midnight tomorrow (a 24-hour station) never "closes soon".
+  const tomorrow = (at.weekday % 7) + 1;
+  if (closes === 24 * 60 && todaysExceptions.length === 0 && hours.weekly.some((p) => p.day === tomorrow && p.opens === "00:00")) {
+    return { key: "open" };
+  }
+  const soon = closes - at.minutes <= CLOSING_SOON_MINUTES;
+  return { key: soon ? "closingSoon" : "open", closesAt: minutesToClock(closes) };
 }

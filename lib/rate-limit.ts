@@ -35,16 +35,24 @@ export function strictest(decisions: RateLimitDecision[]): RateLimitDecision {
 }
 
 // A reader confirms or reports a station a handful of times at most; a flood from one client across
-// many stations is capped separately.
+// many stations is capped separately. The client is known only by a forwarded address it could forge,
+// so each station also has a cap of its own that no choice of address gets round.
 export const FEEDBACK_LIMITS = {
   perStation: { name: "feedback-station", points: 5, durationSeconds: 10 * 60 },
   perClient: { name: "feedback-client", points: 30, durationSeconds: 60 * 60 },
+  stationTotal: { name: "feedback-station-total", points: 60, durationSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 const feedbackPerStation = createRateLimiter(FEEDBACK_LIMITS.perStation);
 const feedbackPerClient = createRateLimiter(FEEDBACK_LIMITS.perClient);
+const feedbackStationTotal = createRateLimiter(FEEDBACK_LIMITS.stationTotal);
 
-/** Charges one feedback submission from a client (by its hash) about a station. */
+/**
+ * Charges one feedback submission from a client (by its hash) about a station (a validated, lower-case
+ * id). The station's total is charged first: once it refuses, forged addresses add no new keys.
+ */
 export async function limitFeedback(clientHash: string, stationId: string): Promise<RateLimitDecision> {
+  const total = await feedbackStationTotal.consume(stationId);
+  if (!total.allowed) return total;
   return strictest(await Promise.all([feedbackPerStation.consume(`${clientHash}:${stationId}`), feedbackPerClient.consume(clientHash)]));
 }

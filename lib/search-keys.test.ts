@@ -27,6 +27,7 @@ describe("matchesSearch", () => {
     ["大连", false],
     ["dalian", false],
     ["yyshln", false],
+    ["小东路12号", true],
   ])("%s → %s", (query, expected) => {
     expect(matchesSearch(station, query)).toBe(expected);
   });

@@ -33,10 +33,12 @@ export function searchTokens(query: string): { text: string; latin: boolean }[] 
 
 /** The same matching rules as the API's `q`, for searching cached stations on the phone. */
 export function matchesSearch(station: { name: string; address: string; searchPinyin: string; searchInitials: string }, query: string): boolean {
+  const name = station.name.toLowerCase();
+  const address = station.address.toLowerCase();
   return searchTokens(query).every(({ text, latin }) => {
-    if (station.name.includes(text) || station.address.includes(text)) return true;
-    if (!latin) return false;
+    // Case-insensitive like the SQL's ILIKE, so "b座" finds "B座" on the phone as in the API.
     const lower = text.toLowerCase();
-    return station.searchPinyin.includes(lower) || station.searchInitials.includes(lower) || station.name.toLowerCase().includes(lower);
+    if (name.includes(lower) || address.includes(lower)) return true;
+    return latin && (station.searchPinyin.includes(lower) || station.searchInitials.includes(lower));
   });
 }

@@ -2,8 +2,8 @@ import type { LatLng } from "@/lib/geo";
 
 /** Where distances are measured from, and how the reader chose it. */
 export type Origin = LatLng & {
-  source: "gps" | "district" | "map" | "station";
-  /** What to call the place: a district or station name; empty for GPS and map points. */
+  source: "gps" | "district" | "map";
+  /** What to call the place: a city or district name; empty for GPS and map points. */
   name: string;
   accuracy?: number;
 };

@@ -68,9 +68,10 @@ export function LocationPanel({
             <select
               value={cityAdcode ?? ""}
               onChange={(event) => {
+                // Choosing a city only fills the district list; the place is set by the district (or
+                // "whole city"), so stepping through the cities with arrow keys does not move the map.
                 const next = places.find((p) => p.adcode === Number(event.target.value));
                 setCityAdcode(next?.adcode ?? null);
-                if (next) onOrigin({ ...next.center, source: "district", name: next.name });
               }}
             >
               <option value="">{t("chooseCity")}</option>
@@ -88,11 +89,17 @@ export function LocationPanel({
               defaultValue=""
               key={city?.adcode ?? "none"}
               onChange={(event) => {
-                const district = city?.districts.find((d) => d.adcode === Number(event.target.value));
-                if (city && district) onOrigin({ ...district.center, source: "district", name: `${city.name} ${district.name}` });
+                if (!city) return;
+                if (event.target.value === "city") {
+                  onOrigin({ ...city.center, source: "district", name: city.name });
+                  return;
+                }
+                const district = city.districts.find((d) => d.adcode === Number(event.target.value));
+                if (district) onOrigin({ ...district.center, source: "district", name: `${city.name} ${district.name}` });
               }}
             >
               <option value="">{t("chooseDistrict")}</option>
+              {city && <option value="city">{t("wholeCity")}</option>}
               {city?.districts.map((d) => (
                 <option key={d.adcode} value={d.adcode}>
                   {d.name}
@@ -104,11 +111,10 @@ export function LocationPanel({
             {picking ? t("cancelPick") : t("pickOnMap")}
           </button>
         </div>
-        {picking && (
-          <p className="pick-hint" role="status">
-            {t("pickOnMapActive")}
-          </p>
-        )}
+        {/* The live region stays mounted so screen readers announce the hint when it appears. */}
+        <p className="pick-hint" role="status">
+          {picking ? t("pickOnMapActive") : ""}
+        </p>
       </details>
     </div>
   );

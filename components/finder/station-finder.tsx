@@ -104,6 +104,16 @@ export function StationFinder({
     return pool.map((station) => ({ station, distanceMeters: null }));
   }, [matches, origin, bounds, query]);
 
+  const pickOnMap = useCallback((point: LatLng) => setOrigin({ ...point, source: "map", name: "" }), [setOrigin]);
+  const selectStation = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      // Make sure the tapped station's card exists, so the list can bring it into view.
+      const index = ranked.findIndex((item) => item.station.id === id);
+      if (index >= 0) setShownCount((count) => Math.max(count, index + 1));
+    },
+    [ranked],
+  );
   const shown = ranked.slice(0, shownCount);
   const nearestKey = origin ? `${origin.lat},${origin.lng}` : null;
 
@@ -132,13 +142,12 @@ export function StationFinder({
         : t("location.fromGpsExact")
       : origin.source === "map"
         ? t("location.fromMap")
-        : origin.source === "station"
-          ? t("location.fromStation", { name: origin.name })
-          : t("location.fromDistrict", { name: origin.name })
+        : t("location.fromDistrict", { name: origin.name })
     : null;
 
   return (
     <div className="finder">
+      <h1 className="visually-hidden">{t("pageTitle")}</h1>
       <section className="finder-controls" aria-label={t("findNearest")}>
         <button
           type="button"
@@ -236,8 +245,9 @@ export function StationFinder({
           selectedId={selectedId}
           picking={picking}
           viewRequest={viewRequest}
-          onSelect={setSelectedId}
-          onPick={(point) => setOrigin({ ...point, source: "map", name: "" })}
+          at={at}
+          onSelect={selectStation}
+          onPick={pickOnMap}
           onBoundsChange={setBounds}
         />
       </section>

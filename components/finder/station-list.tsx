@@ -29,6 +29,7 @@ export function StationList({
   onShowOnMap: (id: string) => void;
 }) {
   const t = useTranslations("finder.results");
+  const tFinder = useTranslations("finder");
   const format = useFormatter();
   const selectedRef = useRef<HTMLLIElement>(null);
 
@@ -43,7 +44,7 @@ export function StationList({
       : t("kilometers", { value: format.number(meters / 1000, { maximumFractionDigits: 1 }) });
 
   return (
-    <ul className="station-list" aria-label={t("count", { count: items.length })} data-testid="station-list">
+    <ul className="station-list" aria-label={tFinder("listLabel")} data-testid="station-list">
       {items.map(({ station, distanceMeters }) => {
         const walk = distanceMeters === null ? null : walkingEstimate(distanceMeters);
         const selected = station.id === selectedId;

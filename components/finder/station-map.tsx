@@ -7,14 +7,13 @@ import L from "leaflet";
 import "leaflet.markercluster";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Circle, GeoJSON, MapContainer, Marker, TileLayer, useMap } from "react-leaflet";
+import { Circle, GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap, ZoomControl } from "react-leaflet";
 import type { FeatureCollection } from "geojson";
 import type { MapBounds, Origin, TileConfig, ViewRequest } from "@/components/finder/finder-types";
-import { useNow } from "@/components/finder/use-now";
 import { pinIcon } from "@/components/map-pin";
 import type { LatLng } from "@/lib/geo";
 import { fromDisplay, toDisplay, type MapDatum } from "@/lib/map-datum";
-import { openStateAt, shanghaiLocalTime, type LocalTime, type OpenStateKey } from "@/lib/opening-hours";
+import { openStateAt, type LocalTime, type OpenStateKey } from "@/lib/opening-hours";
 import type { FinderStation } from "@/lib/server/station/list-finder-stations";
 
 const LIAONING_CENTER: LatLng = { lat: 41.2, lng: 122.6 };
@@ -95,10 +94,12 @@ function MapEvents({
   datum,
   picking,
   viewRequest,
+  closeLabel,
   onPick,
   onBoundsChange,
 }: {
   datum: MapDatum;
+  closeLabel: string;
   picking: boolean;
   viewRequest: ViewRequest | null;
   onPick: (point: LatLng) => void;
@@ -131,6 +132,17 @@ function MapEvents({
       map.off("click", pick);
     };
   }, [map, datum, picking, onPick]);
+
+  // Leaflet labels its popup close button in English; say it in the reader's language.
+  useEffect(() => {
+    const label = (event: L.PopupEvent) => {
+      event.popup.getElement()?.querySelector(".leaflet-popup-close-button")?.setAttribute("aria-label", closeLabel);
+    };
+    map.on("popupopen", label);
+    return () => {
+      map.off("popupopen", label);
+    };
+  }, [map, closeLabel]);
 
   useEffect(() => {
     if (!viewRequest || viewRequest.points.length === 0) return;
@@ -187,6 +199,9 @@ function StationMarkers({
   const markers = useRef(new Map<string, { marker: L.Marker; state: OpenStateKey }>());
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  // Popups are built when opened, in the language of that moment, not of when the marker was made.
+  const tStateRef = useRef(tState);
+  tStateRef.current = tState;
   const ready = at !== null;
 
   useEffect(() => {
@@ -217,14 +232,14 @@ function StationMarkers({
       const state = openStateAt(station.status, station.openingHours, at).key;
       const shown = toDisplay(station, datum);
       const marker = L.marker([shown.lat, shown.lng], { icon: icons[state], title: station.name, alt: station.name });
-      marker.bindPopup(() => popupContent(station, tState(markers.current.get(station.id)?.state ?? state)));
+      marker.bindPopup(() => popupContent(station, tStateRef.current(markers.current.get(station.id)?.state ?? state)));
       marker.on("click", () => onSelectRef.current(station.id));
       markers.current.set(station.id, { marker, state });
       added.push(marker);
     }
     layer.addLayers(added);
     // `at` is read for new markers only; the effect below recolours existing ones as time passes.
-  }, [stations, ready, datum, icons, tState]);
+  }, [stations, ready, datum, icons]);
 
   useEffect(() => {
     if (!at) return;
@@ -250,6 +265,7 @@ export function StationMap({
   selectedId,
   picking,
   viewRequest,
+  at,
   onSelect,
   onPick,
   onBoundsChange,
@@ -260,6 +276,8 @@ export function StationMap({
   selectedId: string | null;
   picking: boolean;
   viewRequest: ViewRequest | null;
+  /** The finder's clock, so markers and list badges always agree. */
+  at: LocalTime | null;
   onSelect: (id: string) => void;
   onPick: (point: LatLng) => void;
   onBoundsChange: (bounds: MapBounds) => void;
@@ -267,22 +285,29 @@ export function StationMap({
   const t = useTranslations("finder");
   const datum = tiles.datum ?? "wgs84";
   const { province, cities } = useBoundaries(datum);
-  const now = useNow();
-  const at = useMemo(() => (now ? shanghaiLocalTime(now) : null), [now]);
   const selectedIcon = useMemo(() => pinIcon("#1f2328", 42), []);
   const selected = stations.find((s) => s.id === selectedId) ?? null;
   const center = toDisplay(LIAONING_CENTER, datum);
   const shownOrigin = origin ? toDisplay(origin, datum) : null;
 
   return (
-    <MapContainer center={[center.lat, center.lng]} zoom={7} minZoom={5} maxZoom={18} style={{ height: "100%", width: "100%" }}>
+    <MapContainer center={[center.lat, center.lng]} zoom={7} minZoom={5} maxZoom={18} zoomControl={false} style={{ height: "100%", width: "100%" }}>
+      <ZoomControl position="topleft" zoomInTitle={t("map.zoomIn")} zoomOutTitle={t("map.zoomOut")} />
       <TileLayer url={tiles.url} attribution={tiles.attribution} />
       {province && <GeoJSON data={province} style={{ color: "#c7000b", weight: 2, fillColor: "#fff", fillOpacity: 0.35 }} interactive={false} />}
       {cities && <GeoJSON data={cities} style={{ color: "#9a0009", weight: 1, dashArray: "4 3", fillOpacity: 0 }} interactive={false} />}
       <DistrictBoundaries datum={datum} />
       <StationMarkers stations={stations} at={at} datum={datum} onSelect={onSelect} />
       {selected && (
-        <Marker position={[toDisplay(selected, datum).lat, toDisplay(selected, datum).lng]} icon={selectedIcon} title={selected.name} alt={selected.name} zIndexOffset={1000} />
+        <Marker position={[toDisplay(selected, datum).lat, toDisplay(selected, datum).lng]} icon={selectedIcon} title={selected.name} alt={selected.name} zIndexOffset={1000}>
+          {/* The highlight sits on top of the station's own marker, so it carries the same popup. */}
+          <Popup>
+            <div className="marker-popup">
+              <a href={`/stations/${selected.id}`}>{selected.name}</a>
+              <div>{selected.address}</div>
+            </div>
+          </Popup>
+        </Marker>
       )}
       {shownOrigin && (
         <>
@@ -290,7 +315,7 @@ export function StationMap({
           <Marker position={[shownOrigin.lat, shownOrigin.lng]} icon={originIcon} title={t("map.myLocation")} alt={t("map.myLocation")} zIndexOffset={900} />
         </>
       )}
-      <MapEvents datum={datum} picking={picking} viewRequest={viewRequest} onPick={onPick} onBoundsChange={onBoundsChange} />
+      <MapEvents datum={datum} picking={picking} viewRequest={viewRequest} closeLabel={t("map.closePopup")} onPick={onPick} onBoundsChange={onBoundsChange} />
     </MapContainer>
   );
 }

@@ -20,33 +20,50 @@ const assumeOnline = () => true;
 
 /** When the shown station data was generated, as the page states it; null on pages that do not say. */
 function dataGeneratedAt(): Date | null {
-  const value = document.querySelector<HTMLElement>('[data-testid="station-data"]')?.dataset.generatedAt;
+  const value = document.getElementById("station-data")?.dataset.generatedAt;
   const date = value ? new Date(value) : null;
   return date && !Number.isNaN(date.getTime()) ? date : null;
 }
 
 /**
- * Tells the reader, while the phone is offline, that what they see is the saved copy and how old it is,
+ * A page rendered this long ago was not fetched just now: on a weak connection the service worker gives
+ * up on the network after 4 s and serves its saved copy while the phone still counts as online.
+ */
+const STALE_AFTER_MS = 15 * 60_000;
+
+/**
+ * Tells the reader, while the phone is offline or the page is a saved copy, how old what they see is,
  * so nobody walks to a station on the strength of an opening state from last week without knowing.
  */
 export function OfflineBanner() {
   const online = useSyncExternalStore(subscribe, browserIsOnline, assumeOnline);
-  // The live region is always in the page: screen readers announce a change to an existing region, not a new one.
-  return (
-    <div role="status" className="offline-status">
-      {online ? null : <OfflineMessage />}
-    </div>
-  );
-}
-
-function OfflineMessage() {
-  const t = useTranslations("pwa.offline");
-  const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 });
   const pathname = usePathname();
   const [generatedAt, setGeneratedAt] = useState<Date | null>(null);
   // Read after the page is in the DOM, and again after each client-side navigation (another page, another age).
   useEffect(() => setGeneratedAt(dataGeneratedAt()), [pathname]);
+  const stale = generatedAt !== null && now.getTime() - generatedAt.getTime() > STALE_AFTER_MS;
+  // The live region is always in the page: screen readers announce a change to an existing region, not a new one.
+  return (
+    <div role="status" className="offline-status">
+      {!online ? <OfflineMessage generatedAt={generatedAt} now={now} /> : stale ? <StaleMessage generatedAt={generatedAt} now={now} /> : null}
+    </div>
+  );
+}
+
+function StaleMessage({ generatedAt, now }: { generatedAt: Date; now: Date }) {
+  const t = useTranslations("pwa.offline");
+  const format = useFormatter();
+  return (
+    <p className="offline-banner">
+      <span>{t("staleAgo", { age: format.relativeTime(generatedAt, now) })}</span>
+    </p>
+  );
+}
+
+function OfflineMessage({ generatedAt, now }: { generatedAt: Date | null; now: Date }) {
+  const t = useTranslations("pwa.offline");
+  const format = useFormatter();
 
   let message = t("saved");
   if (generatedAt) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { StationIcon } from "@/components/station/station-icon";
 import { postFeedback, type FeedbackOutcome } from "@/components/station/post-feedback";
 import { useFeedbackErrorText } from "@/components/station/use-feedback-error-text";
@@ -13,6 +13,11 @@ export function ConfirmStation({ stationId }: { stationId: string }) {
   const [state, setState] = useState<"idle" | "sending" | "done">("idle");
   const [failure, setFailure] = useState<FeedbackOutcome | null>(null);
   const sending = useRef(false);
+  const thanksRef = useRef<HTMLParagraphElement>(null);
+  // The button that had focus is gone once confirmed: keep keyboard and screen-reader users on the answer.
+  useEffect(() => {
+    if (state === "done") thanksRef.current?.focus();
+  }, [state]);
 
   async function confirm() {
     if (sending.current) return;
@@ -29,7 +34,7 @@ export function ConfirmStation({ stationId }: { stationId: string }) {
     <div className="station-confirm">
       <h2 id="confirm-heading">{t("heading")}</h2>
       {state === "done" ? (
-        <p className="station-thanks" role="status">
+        <p className="station-thanks" role="status" tabIndex={-1} ref={thanksRef}>
           <StationIcon name="check" /> {t("thanks")}
         </p>
       ) : (

@@ -171,6 +171,23 @@ describe("POST /api/v1/stations/{id}/feedback", () => {
     }
   });
 
+  it("caps one station's total whatever address each request claims", async () => {
+    const {
+      ids: [station],
+    } = await createStations([{ name: "工行测试总量驿站" }]);
+    try {
+      for (let i = 0; i < FEEDBACK_LIMITS.stationTotal.points; i++) {
+        expect((await post(station, { kind: "confirmation" })).status).toBe(201);
+      }
+      const refused = await post(station, { kind: "confirmation" });
+      expect(refused.status).toBe(429);
+      // The same station spelt in capitals is the same station, with the same spent budget.
+      expect((await post(station.toUpperCase(), { kind: "confirmation" })).status).toBe(429);
+    } finally {
+      await getDb().station.deleteMany({ where: { id: station } });
+    }
+  });
+
   it("answers other methods with JSON 405", async () => {
     const { status, body } = await callRoute(GET, `/api/v1/stations/${stationId}/feedback`, { id: stationId });
     expect(status).toBe(405);

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AmenityIcon } from "@/components/amenity-icon";
-import { OpenStateBadge } from "@/components/open-state-badge";
+import { LiveOpenStateBadge, WeeklyHoursTable } from "@/components/station/live-open-state";
 import { ConfirmStation } from "@/components/station/confirm-station";
 import { DirectionsLinks } from "@/components/station/directions-links";
 import { ReportProblemForm } from "@/components/station/report-problem-form";
@@ -80,7 +80,7 @@ export default async function StationPage({ params }: PageProps) {
         </p>
       )}
       <p className="station-state">
-        <OpenStateBadge state={openStateAt(station.status, station.openingHours, today)} />{" "}
+        <LiveOpenStateBadge status={station.status} openingHours={station.openingHours} initial={openStateAt(station.status, station.openingHours, today)} />{" "}
         <span className="muted">{t("place", { city: station.city.name, district: station.district.name })}</span>
       </p>
 
@@ -126,24 +126,18 @@ export default async function StationPage({ params }: PageProps) {
         {station.openingHours.weekly.length === 0 ? (
           <p>{t("hours.unknown")}</p>
         ) : (
-          <table className="station-hours">
-            <tbody>
-              {weekdays.map((label, index) => {
-                const day = index + 1;
-                const isToday = day === today.weekday;
-                const periods = station.openingHours.weekly.filter((p) => p.day === day);
-                return (
-                  <tr key={day} className={isToday ? "is-today" : undefined} aria-current={isToday ? "date" : undefined}>
-                    <th scope="row">
-                      {label}
-                      {isToday ? t("hours.today") : ""}
-                    </th>
-                    <td>{periods.length ? periods.map((p) => `${p.opens}–${p.closes}`).join(t("hours.separator")) : t("hours.rest")}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <WeeklyHoursTable
+            initialToday={today.weekday}
+            todaySuffix={t("hours.today")}
+            rows={weekdays.map((label, index) => {
+              const periods = station.openingHours.weekly.filter((p) => p.day === index + 1);
+              return {
+                day: index + 1,
+                label,
+                hours: periods.length ? periods.map((p) => `${p.opens}–${p.closes}`).join(t("hours.separator")) : t("hours.rest"),
+              };
+            })}
+          />
         )}
         {station.openingHours.exceptions.length > 0 && (
           <>

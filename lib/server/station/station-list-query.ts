@@ -1,11 +1,10 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { MEAN_EARTH_RADIUS_M } from "@/lib/geo";
 import type { LocalTime } from "@/lib/opening-hours";
 import { searchTokens } from "@/lib/search-keys";
 import { stationColumns } from "@/lib/server/station/station-row";
 import type { StationFilters } from "@/lib/validations/station-query";
-
-const MEAN_EARTH_RADIUS_M = 6_371_008.8;
 
 /** Haversine on the mean Earth radius, in SQL, so `distanceMeters` is a true great-circle distance. */
 function haversineMeters(lat: number, lng: number): Prisma.Sql {
