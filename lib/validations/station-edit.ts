@@ -1,0 +1,24 @@
+import { stationStatusSchema } from "@/lib/validations/station-import";
+import { z } from "@/lib/validations/zod";
+
+/**
+ * A staff edit of a station's own details. `version` is the version the editor loaded: a save against
+ * an older one is refused (409) instead of silently overwriting someone else's change.
+ */
+export const stationEditSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{5,30}$/, "电话号码格式不正确")
+      .nullable()
+      .optional(),
+    notice: z.string().trim().max(500, "公告最长 500 个字").nullable().optional(),
+    status: stationStatusSchema.optional(),
+  })
+  .refine((edit) => edit.phone !== undefined || edit.notice !== undefined || edit.status !== undefined, {
+    message: "没有要保存的修改",
+  });
+
+export type StationEdit = z.infer<typeof stationEditSchema>;

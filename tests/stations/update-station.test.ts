@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Actor, RoleGrant } from "@/lib/server/actor";
+import { anonymousActor } from "@/lib/server/actor";
+import { updateStation } from "@/lib/server/station/update-station";
+import { createStations } from "../../e2e/support/station-fixtures";
+
+let fixture: Awaited<ReturnType<typeof createStations>>;
+let stationId: string;
+let otherStationId: string;
+
+beforeAll(async () => {
+  // Both in 沈阳 (210100); the manager of 大连 (210200) has no say over them.
+  fixture = await createStations([{ name: "工行测试编辑驿站" }, { name: "工行测试编辑驿站二" }]);
+  [stationId, otherStationId] = fixture.ids;
+});
+
+afterAll(async () => {
+  await fixture.remove();
+});
+
+function user(label: string, ...roles: RoleGrant[]): Actor {
+  return { kind: "user", userId: `test-${label}`, label: `user:${label}`, roles };
+}
+
+async function currentVersion(id: string): Promise<number> {
+  return (await getDb().station.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+}
+
+async function outcome(actor: Actor, id: string): Promise<string> {
+  try {
+    await updateStation(actor, id, { version: await currentVersion(id), notice: `由 ${actor.kind === "user" ? actor.label : "anonymous"} 修改` });
+    return "allowed";
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
+
+describe("updateStation: who may change a station", () => {
+  const cases: [string, Actor, string][] = [
+    ["anonymous", anonymousActor, "unauthenticated"],
+    ["staff of another station", user("other-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId: "00000000-0000-4000-8000-000000000000" }), "forbidden"],
+    ["city manager of another city", user("dalian-manager", { role: "CITY_MANAGER", cityAdcode: 210200, stationId: null }), "forbidden"],
+    ["a user with no role", user("nobody"), "forbidden"],
+    ["city manager of this city", user("shenyang-manager", { role: "CITY_MANAGER", cityAdcode: 210100, stationId: null }), "allowed"],
+    ["province admin", user("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null }), "allowed"],
+  ];
+
+  it.each(cases)("%s → %s", async (_label, actor, expected) => {
+    expect(await outcome(actor, stationId)).toBe(expected);
+  });
+
+  it("staff of this station → allowed, and only for their own station", async () => {
+    const staff = user("own-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
+    expect(await outcome(staff, stationId)).toBe("allowed");
+    expect(await outcome(staff, otherStationId)).toBe("forbidden");
+  });
+
+  it("an unknown station is not found", async () => {
+    const admin = user("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
+    await expect(updateStation(admin, "00000000-0000-4000-8000-000000000000", { version: 1, notice: "x" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("updateStation: optimistic concurrency and audit", () => {
+  const admin = user("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
+
+  it("of concurrent saves of the same version exactly one wins; the other gets 409 with the current values", async () => {
+    const version = await currentVersion(stationId);
+    const results = await Promise.allSettled(
+      ["甲的修改", "乙的修改", "丙的修改"].map((notice) => updateStation(admin, stationId, { version, notice })),
+    );
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(2);
+    for (const r of lost) {
+      expect(r.reason).toBeInstanceOf(AppError);
+      expect(r.reason.code).toBe("conflict");
+      expect(r.reason.status).toBe(409);
+      expect(r.reason.details.current.version).toBe(version + 1);
+    }
+    const stored = await getDb().station.findUniqueOrThrow({ where: { id: stationId } });
+    expect(stored.version).toBe(version + 1);
+    expect(stored.notice).toBe((won[0] as PromiseFulfilledResult<{ notice: string | null }>).value.notice);
+  });
+
+  it("writes one audit event per change with before and after, in the same transaction", async () => {
+    const db = getDb();
+    const version = await currentVersion(stationId);
+    const before = await db.auditEvent.count({ where: { stationId } });
+    await updateStation(admin, stationId, { version, phone: "024-88886666", status: "temporarily_closed" });
+    const events = await db.auditEvent.findMany({ where: { stationId }, orderBy: { id: "desc" }, take: 1 });
+    expect(await db.auditEvent.count({ where: { stationId } })).toBe(before + 1);
+    expect(events[0]).toMatchObject({ actorLabel: "user:admin", entity: "station", action: "UPDATE", cityAdcode: 210100 });
+    expect(events[0].before).toMatchObject({ version });
+    expect(events[0].after).toMatchObject({ version: version + 1, phone: "024-88886666", status: "temporarily_closed" });
+
+    // A refused save changes nothing and records nothing.
+    await expect(updateStation(admin, stationId, { version, notice: "过期的修改" })).rejects.toMatchObject({ code: "conflict" });
+    expect(await db.auditEvent.count({ where: { stationId } })).toBe(before + 1);
+  });
+});
