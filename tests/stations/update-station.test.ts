@@ -103,3 +103,17 @@ describe("updateStation: optimistic concurrency and audit", () => {
     expect(await db.auditEvent.count({ where: { stationId } })).toBe(before + 1);
   });
 });
+
+describe("verifyStation", () => {
+  it("sets verifiedAt, moves the version on and is audited; staff of another station may not", async () => {
+    const { verifyStation } = await import("@/lib/server/station/verify-station");
+    const staff = user("verify-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId: otherStationId });
+    const version = await currentVersion(otherStationId);
+    const result = await verifyStation(staff, otherStationId, version);
+    expect(result.version).toBe(version + 1);
+    expect(Date.now() - new Date(result.verifiedAt!).getTime()).toBeLessThan(60_000);
+    const [event] = await getDb().auditEvent.findMany({ where: { stationId: otherStationId }, orderBy: { id: "desc" }, take: 1 });
+    expect(event).toMatchObject({ actorLabel: "user:verify-staff", action: "UPDATE" });
+    await expect(verifyStation(staff, stationId, await currentVersion(stationId))).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
