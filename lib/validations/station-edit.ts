@@ -1,4 +1,9 @@
-import { stationStatusSchema } from "@/lib/validations/station-import";
+import {
+  openingExceptionSchema,
+  stationAmenityRecordSchema,
+  stationStatusSchema,
+  weeklyPeriodSchema,
+} from "@/lib/validations/station-import";
 import { z } from "@/lib/validations/zod";
 
 /**
@@ -22,3 +27,20 @@ export const stationEditSchema = z
   });
 
 export type StationEdit = z.infer<typeof stationEditSchema>;
+
+/** The station's whole amenity list as staff set it; codes are checked against the amenity types. */
+export const stationAmenitiesEditSchema = z.strictObject({
+  version: z.number().int().min(1),
+  amenities: z.array(stationAmenityRecordSchema).max(60).refine((list) => new Set(list.map((a) => a.code)).size === list.length, {
+    message: "同一设施只能出现一次",
+  }),
+});
+export type StationAmenitiesEdit = z.infer<typeof stationAmenitiesEditSchema>;
+
+/** Weekly hours and dated exceptions, replaced as a whole (the form edits them together). */
+export const openingHoursEditSchema = z.strictObject({
+  version: z.number().int().min(1),
+  weekly: z.array(weeklyPeriodSchema).max(28),
+  exceptions: z.array(openingExceptionSchema).max(50),
+});
+export type OpeningHoursEdit = z.infer<typeof openingHoursEditSchema>;

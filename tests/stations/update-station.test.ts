@@ -117,3 +117,51 @@ describe("verifyStation", () => {
     await expect(verifyStation(staff, stationId, await currentVersion(stationId))).rejects.toMatchObject({ code: "forbidden" });
   });
 });
+
+describe("amenities and opening hours", () => {
+  const staff = () => user("hours-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
+
+  it("replaces the amenities, moves the version on and audits before and after; unknown codes are refused whole", async () => {
+    const { updateStationAmenities } = await import("@/lib/server/station/update-station-amenities");
+    const db = getDb();
+    const version = await currentVersion(stationId);
+    const result = await updateStationAmenities(staff(), stationId, {
+      version,
+      amenities: [
+        { code: "rest", availability: "available" },
+        { code: "wheelchair", availability: "limited", note: "仅一台", checkedAt: "2026-11-26T10:00:00+08:00" },
+      ],
+    });
+    expect(result.version).toBe(version + 1);
+    const stored = await db.stationAmenity.findMany({ where: { stationId }, orderBy: { amenityCode: "asc" } });
+    expect(stored.map((a) => [a.amenityCode, a.availability, a.note])).toEqual([
+      ["rest", "AVAILABLE", null],
+      ["wheelchair", "LIMITED", "仅一台"],
+    ]);
+    const [event] = await db.auditEvent.findMany({ where: { stationId, entity: "station_amenities" }, orderBy: { id: "desc" }, take: 1 });
+    expect((event.after as unknown[]).length).toBe(2);
+
+    await expect(
+      updateStationAmenities(staff(), stationId, { version: result.version, amenities: [{ code: "rest", availability: "available" }, { code: "jacuzzi", availability: "available" }] }),
+    ).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await db.stationAmenity.count({ where: { stationId } })).toBe(2);
+    expect(await currentVersion(stationId)).toBe(result.version);
+  });
+
+  it("replaces weekly hours and exceptions; the public API shows them at once", async () => {
+    const { updateOpeningHours } = await import("@/lib/server/station/update-opening-hours");
+    const { getStation } = await import("@/lib/server/station/get-station");
+    const version = await currentVersion(stationId);
+    await updateOpeningHours(staff(), stationId, {
+      version,
+      weekly: [{ day: 6, opens: "10:00", closes: "15:00" }],
+      exceptions: [{ kind: "temporary_closure", startsOn: "2026-12-20", endsOn: "2026-12-22", closed: true, note: "装修" }],
+    });
+    const view = await getStation(anonymousActor, stationId, new Date("2026-12-01T02:00:00Z"));
+    expect(view.openingHours.weekly).toEqual([{ day: 6, opens: "10:00", closes: "15:00" }]);
+    expect(view.openingHours.exceptions).toEqual([
+      { kind: "temporary_closure", startsOn: "2026-12-20", endsOn: "2026-12-22", closed: true, opens: null, closes: null, note: "装修" },
+    ]);
+    await expect(updateOpeningHours(staff(), stationId, { version, weekly: [], exceptions: [] })).rejects.toMatchObject({ code: "conflict" });
+  });
+});

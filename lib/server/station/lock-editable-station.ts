@@ -76,3 +76,31 @@ export async function applyStationChange(tx: Prisma.TransactionClient, actor: Us
   });
   return stationSnapshot(updated);
 }
+
+/**
+ * For writes to a station's parts (amenities, hours): the station's version still moves on, so an
+ * editor holding the old version learns of the change, and the part's own before/after is audited.
+ */
+export async function recordStationPartChange(
+  tx: Prisma.TransactionClient,
+  actor: UserActor,
+  current: LockedStation,
+  part: { entity: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue },
+): Promise<number> {
+  const [bumped] = await tx.$queryRaw<{ version: number }[]>`
+    UPDATE stations SET version = version + 1, updated_at = now(), source = 'STAFF' WHERE id = ${current.id}::uuid RETURNING version`;
+  await tx.auditEvent.create({
+    data: {
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      entity: part.entity,
+      entityId: current.id,
+      action: "UPDATE",
+      stationId: current.id,
+      cityAdcode: current.city_adcode,
+      before: part.before,
+      after: part.after,
+    },
+  });
+  return bumped.version;
+}
