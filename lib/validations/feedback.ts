@@ -76,3 +76,16 @@ export function feedbackErrorReasons(issues: readonly { path: readonly PropertyK
   }
   return reasons;
 }
+
+/** Staff closing a report: what it turned out to be, and a note for the record. */
+export const feedbackResolutionSchema = z.strictObject({
+  resolution: z.enum(["fixed", "not_a_problem", "duplicate"]),
+  note: z.string().trim().max(FEEDBACK_MESSAGE_MAX, `备注最长 ${FEEDBACK_MESSAGE_MAX} 个字`).nullable().optional(),
+});
+export type FeedbackResolution = z.infer<typeof feedbackResolutionSchema>;
+
+export const feedbackQueueQuerySchema = z.strictObject({
+  status: z.enum(["open", "resolved", "all"]).default("open"),
+  stationId: z.uuid().optional(),
+});
+export type FeedbackQueueQuery = z.infer<typeof feedbackQueueQuerySchema>;
