@@ -44,3 +44,14 @@ export const openingHoursEditSchema = z.strictObject({
   exceptions: z.array(openingExceptionSchema).max(50),
 });
 export type OpeningHoursEdit = z.infer<typeof openingHoursEditSchema>;
+
+export const auditQuerySchema = z.strictObject({
+  stationId: z.uuid().optional(),
+  cityAdcode: z.number().int().optional(),
+  actorUserId: z.string().max(100).optional(),
+  entity: z.string().max(40).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -165,3 +165,22 @@ describe("amenities and opening hours", () => {
     await expect(updateOpeningHours(staff(), stationId, { version, weekly: [], exceptions: [] })).rejects.toMatchObject({ code: "conflict" });
   });
 });
+
+describe("the audit log as each role may read it", () => {
+  it("shows a station's history to its staff and its city's manager, not to another city's manager", async () => {
+    const { listAuditEvents } = await import("@/lib/server/audit/list-audit-events");
+    const staff = user("log-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
+    const shenyang = user("log-sy", { role: "CITY_MANAGER", cityAdcode: 210100, stationId: null });
+    const dalian = user("log-dl", { role: "CITY_MANAGER", cityAdcode: 210200, stationId: null });
+    const admin = user("log-admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
+    const forStation = { stationId, limit: 100 };
+    const staffView = await listAuditEvents(staff, forStation);
+    expect(staffView.length).toBeGreaterThan(0);
+    expect(staffView.every((e) => e.stationId === stationId)).toBe(true);
+    expect((await listAuditEvents(shenyang, forStation)).length).toBe(staffView.length);
+    expect(await listAuditEvents(admin, forStation)).toHaveLength(staffView.length);
+    expect(await listAuditEvents(dalian, forStation)).toHaveLength(0);
+    expect((await listAuditEvents(staff, { limit: 100 })).every((e) => e.stationId === stationId)).toBe(true);
+    await expect(listAuditEvents(anonymousActor, { limit: 10 })).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+});
