@@ -13,6 +13,7 @@ import { childProcessEnv, env } from "@/lib/env";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
 import { buildIfStale, nextBin } from "./lib/next-build";
 import { freePort, provisionTestDatabase } from "./lib/test-database";
+import { median, stop, waitFor } from "./lib/servers";
 
 const CONNECTIONS = 50;
 const ROUND_SECONDS = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 10);
@@ -28,12 +29,6 @@ const points = [
 
 type Stats = { rps: number; p50: number; p99: number; errors: number };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 async function load(url: string, pathPrefix: string, seconds: number): Promise<Stats> {
   let next = 0;
   const result = await autocannon({
@@ -47,21 +42,6 @@ async function load(url: string, pathPrefix: string, seconds: number): Promise<S
 
 function startServer(command: string, args: string[], childEnv: NodeJS.ProcessEnv): ChildProcess {
   return spawn(command, args, { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if ((await fetch(url).catch(() => null))?.ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await exited;
 }
 
 async function main() {

@@ -16,33 +16,13 @@ import { childProcessEnv, env } from "@/lib/env";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
 import { buildIfStale, nextBin } from "./lib/next-build";
 import { freePort, provisionTestDatabase } from "./lib/test-database";
+import { median, stop, waitFor } from "./lib/servers";
 
 const RUNS = 3;
 const SECTION = "First load of / (Lighthouse, mobile preset)";
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 type Item = Record<string, unknown>;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if ((await fetch(url).catch(() => null))?.ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await exited;
-}
 
 const items = (lhr: Result, audit: string): Item[] => ((lhr.audits[audit]?.details as { items?: Item[] } | undefined)?.items ?? []);
 const numeric = (lhr: Result, audit: string): number => lhr.audits[audit]?.numericValue ?? NaN;

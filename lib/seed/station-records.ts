@@ -31,22 +31,7 @@ export function stationRecordToRows(record: StationRecord, id: string, source: "
     verifiedAt: record.verifiedAt ? new Date(record.verifiedAt) : null,
     source,
   };
-  const periods: Prisma.OpeningPeriodCreateManyInput[] = record.openingHours.weekly.map((p) => ({
-    stationId: id,
-    weekday: p.day,
-    opensAt: clockToMinutes(p.opens),
-    closesAt: clockToMinutes(p.closes),
-  }));
-  const exceptions: Prisma.OpeningExceptionCreateManyInput[] = record.openingHours.exceptions.map((e) => ({
-    stationId: id,
-    kind: upper(e.kind),
-    startsOn: new Date(`${e.startsOn}T00:00:00Z`),
-    endsOn: new Date(`${e.endsOn}T00:00:00Z`),
-    closed: e.closed,
-    opensAt: e.opens ? clockToMinutes(e.opens) : null,
-    closesAt: e.closes ? clockToMinutes(e.closes) : null,
-    note: e.note ?? null,
-  }));
+  const { periods, exceptions } = openingHoursRows(record.openingHours, id);
   const amenities: Prisma.StationAmenityCreateManyInput[] = record.amenities.map((a) => ({
     stationId: id,
     amenityCode: a.code,
@@ -55,4 +40,25 @@ export function stationRecordToRows(record: StationRecord, id: string, source: "
     checkedAt: a.checkedAt ? new Date(a.checkedAt) : null,
   }));
   return { station, periods, exceptions, amenities };
+}
+
+/** Weekly hours and dated exceptions as rows, for a new station or a staff edit of an existing one. */
+export function openingHoursRows(hours: StationRecord["openingHours"], stationId: string) {
+  const periods: Prisma.OpeningPeriodCreateManyInput[] = hours.weekly.map((p) => ({
+    stationId,
+    weekday: p.day,
+    opensAt: clockToMinutes(p.opens),
+    closesAt: clockToMinutes(p.closes),
+  }));
+  const exceptions: Prisma.OpeningExceptionCreateManyInput[] = hours.exceptions.map((e) => ({
+    stationId,
+    kind: upper(e.kind),
+    startsOn: new Date(`${e.startsOn}T00:00:00Z`),
+    endsOn: new Date(`${e.endsOn}T00:00:00Z`),
+    closed: e.closed,
+    opensAt: e.opens ? clockToMinutes(e.opens) : null,
+    closesAt: e.closes ? clockToMinutes(e.closes) : null,
+    note: e.note ?? null,
+  }));
+  return { periods, exceptions };
 }
