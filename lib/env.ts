@@ -28,12 +28,31 @@ const envSchema = z.object({
     .enum(["wgs84", "gcj02"])
     .default("wgs84")
     .describe("Datum of the tiles: wgs84 (OpenStreetMap) or gcj02 (Amap, Tencent); stations are converted to match"),
+  AUTH_SECRET: z
+    .preprocess(optional, z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional())
+    .describe("Signs session cookies (better-auth); required in production (`npm start` keeps one in .data/auth-secret)"),
+  AUTH_URL: z
+    .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
+    .describe("Public origin of the sign-in endpoints, e.g. https://yizhan.example.cn; defaults to the request's host"),
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** Only outside production (development, tests), where nobody can be harmed by a published secret. */
+export const DEVELOPMENT_AUTH_SECRET = "development-only-auth-secret--set-AUTH_SECRET-in-production";
+
+// A production server with a database must bring its own secret: with the published development secret
+// anyone could sign session cookies for it. `npm start` and the test runner provide one themselves;
+// `next build` has no database and needs none.
+const checkedEnvSchema = envSchema
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === "production" && value.DATABASE_URL && !value.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production (e.g. `openssl rand -base64 32`)" });
+    }
+  });
+
+export type Env = z.infer<typeof checkedEnvSchema>;
 
 function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = envSchema.safeParse(source);
+  const result = checkedEnvSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment variables:\n${problems}`);
@@ -53,4 +72,9 @@ export function requireDatabaseUrl(): string {
 /** The environment for a child process (Next, Playwright, vitest) with some variables replaced. */
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...overrides };
+}
+
+/** The secret that signs sessions: AUTH_SECRET, or outside production the development one. */
+export function authSecret(): string {
+  return env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET;
 }

@@ -14,6 +14,7 @@ import { writeBenchmarkSection } from "./lib/benchmarks-doc";
 import { buildIfStale, nextBin } from "./lib/next-build";
 import { freePort, provisionTestDatabase } from "./lib/test-database";
 import { median, stop, waitFor } from "./lib/servers";
+import { localAuthSecret } from "./lib/auth-secret";
 
 const CONNECTIONS = 50;
 const ROUND_SECONDS = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 10);
@@ -46,7 +47,11 @@ function startServer(command: string, args: string[], childEnv: NodeJS.ProcessEn
 
 async function main() {
   const database = await provisionTestDatabase(env.DATABASE_URL);
-  const childEnv = childProcessEnv({ DATABASE_URL: database.url, DATABASE_POOL_MAX: String(database.kind === "embedded" ? 4 : POOL_SIZE) });
+  const childEnv = childProcessEnv({
+    DATABASE_URL: database.url,
+    DATABASE_POOL_MAX: String(database.kind === "embedded" ? 4 : POOL_SIZE),
+    AUTH_SECRET: localAuthSecret(),
+  });
   await buildIfStale(childEnv);
   const [apiPort, floorPort] = [await freePort(), await freePort()];
   const api = startServer(nextBin, ["start", "-p", String(apiPort)], childEnv);

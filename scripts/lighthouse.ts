@@ -17,6 +17,7 @@ import { writeBenchmarkSection } from "./lib/benchmarks-doc";
 import { buildIfStale, nextBin } from "./lib/next-build";
 import { freePort, provisionTestDatabase } from "./lib/test-database";
 import { median, stop, waitFor } from "./lib/servers";
+import { localAuthSecret } from "./lib/auth-secret";
 
 const RUNS = 3;
 const SECTION = "First load of / (Lighthouse, mobile preset)";
@@ -101,7 +102,7 @@ function diagnostics(lhr: Result): string {
 
 async function main() {
   const database = await provisionTestDatabase(env.DATABASE_URL);
-  const childEnv = childProcessEnv({ DATABASE_URL: database.url });
+  const childEnv = childProcessEnv({ DATABASE_URL: database.url, AUTH_SECRET: localAuthSecret() });
   let server: ChildProcess | undefined;
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {

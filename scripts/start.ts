@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/migrations/e
 import { applyMigrations } from "@/lib/migrations/schema-engine";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { buildIfStale, nextBin } from "./lib/next-build";
+import { localAuthSecret } from "./lib/auth-secret";
 
 const dev = process.argv.includes("--dev");
 async function main() {
@@ -54,6 +55,7 @@ async function main() {
 
     const serverEnv = childProcessEnv({
       DATABASE_URL: databaseUrl,
+      AUTH_SECRET: localAuthSecret(path.join(".data", "auth-secret")),
       // Whatever started us (a test runner sets "test"), Next must build and serve in its own mode.
       NODE_ENV: dev ? "development" : "production",
       // One PGlite backend serves every connection; a small pool avoids queueing behind idle ones.

@@ -14,6 +14,7 @@ import { childProcessEnv, env } from "@/lib/env";
 import { ensureChromium } from "./lib/chromium";
 import { buildIfStale, run } from "./lib/next-build";
 import { provisionTestDatabase } from "./lib/test-database";
+import { localAuthSecret } from "./lib/auth-secret";
 
 type Counts = { passed: number; failed: number; skipped: number };
 
@@ -55,7 +56,8 @@ async function main() {
   const started = performance.now();
   const database = await provisionTestDatabase(env.DATABASE_URL);
   console.log(`Test database (${database.kind}): ${database.url} ready in ${Math.round(performance.now() - started)} ms`);
-  const childEnv = childProcessEnv({ DATABASE_URL: database.url });
+  // The browser tests' servers run in production mode, which needs a session secret: a fresh one per run.
+  const childEnv = childProcessEnv({ DATABASE_URL: database.url, AUTH_SECRET: localAuthSecret() });
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
   const add = (c: Counts) => {
     totals.passed += c.passed;
@@ -72,7 +74,7 @@ async function main() {
 
   try {
     // Always: the browser tests serve the build, and tests/embedded-start.test.ts starts it.
-    await buildIfStale(childProcessEnv({ NODE_ENV: "production" }));
+    await buildIfStale({ ...childEnv, NODE_ENV: "production" });
     if (!args.has("--only-e2e")) {
       add(
         await runSuite("vitest", "node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport}`], childEnv, () =>

@@ -1,0 +1,38 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { authClient } from "@/lib/auth-client";
+import "./auth.css";
+
+/** Ends the session and returns to the public directory. */
+export function SignOutButton({ className = "button secondary" }: { className?: string }) {
+  const t = useTranslations("auth.signOut");
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  async function signOut() {
+    setPending(true);
+    setFailed(false);
+    const { error } = await authClient.signOut().catch(() => ({ error: true }));
+    setPending(false);
+    if (error) {
+      setFailed(true);
+      return;
+    }
+    router.replace("/");
+    // Server components rendered for the signed-in user must be rendered again without the session.
+    router.refresh();
+  }
+
+  return (
+    <>
+      <button type="button" className={`sign-out-button ${className}`} onClick={signOut} disabled={pending} aria-busy={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </button>
+      {failed && <span role="alert">{t("failed")}</span>}
+    </>
+  );
+}
