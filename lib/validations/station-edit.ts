@@ -45,13 +45,26 @@ export const openingHoursEditSchema = z.strictObject({
 });
 export type OpeningHoursEdit = z.infer<typeof openingHoursEditSchema>;
 
-export const auditQuerySchema = z.strictObject({
+export const stationVerifySchema = z.strictObject({ version: z.number().int().min(1) });
+
+const auditFilterShape = {
   stationId: z.uuid().optional(),
-  cityAdcode: z.number().int().optional(),
   actorUserId: z.string().max(100).optional(),
   entity: z.string().max(40).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+};
+
+export const auditQuerySchema = z.strictObject({
+  ...auditFilterShape,
+  cityAdcode: z.number().int().optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** The same filters as they arrive in a query string. */
+export const auditQueryParamsSchema = z.strictObject({
+  ...auditFilterShape,
+  cityAdcode: z.string().regex(/^\d{6}$/, "行政区划代码应为 6 位数字").transform(Number).optional(),
+  limit: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(500)).default(100),
+});
