@@ -41,6 +41,12 @@ for (const locale of ["zh-CN", "en"] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test("the sign-in page", async ({ page }) => {
+      await page.goto("/login");
+      await expect(page.locator("form")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("the not-found page", async ({ page }) => {
       await page.goto("/stations/00000000-0000-4000-8000-000000000000");
       expect(await seriousViolations(page)).toEqual([]);
