@@ -25,6 +25,9 @@ export default defineConfig({
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
+    // The service worker answers requests that page.route and waitForResponse then never see; only the
+    // offline spec, which tests the worker, lets it run.
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
   },
   projects: [

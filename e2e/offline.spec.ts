@@ -11,6 +11,8 @@ test.afterAll(async () => {
   await fixture.remove();
 });
 
+test.use({ serviceWorkers: "allow" });
+
 test.beforeEach(async ({ page }) => {
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
 });
@@ -37,6 +39,8 @@ async function waitUntilSaved(page: Page): Promise<void> {
         const saved = await Promise.all([location.href, ...assets].map((url) => caches.match(url)));
         return saved.every(Boolean);
       }),
+      // Saving the assets the page loaded before the worker took over takes a while on a busy machine.
+      { timeout: 30_000 },
     )
     .toBe(true);
 }
