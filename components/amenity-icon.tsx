@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LineIcon } from "@/components/line-icon";
 
 /**
  * Line icons drawn as SVG: these machines (and many cheap phones) lack an emoji font, so emoji would
@@ -31,22 +32,10 @@ const paths: Record<string, ReactNode> = {
   alert: <path d="M12 3 2 20h20zM12 10v4M12 17h.01" />,
 };
 
-export function AmenityIcon({ icon, size = 22, label }: { icon: string; size?: number; label?: string }) {
+export function AmenityIcon({ icon, size, label }: { icon: string; size?: number; label?: string }) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      role={label ? "img" : undefined}
-      aria-label={label}
-      aria-hidden={label ? undefined : true}
-    >
+    <LineIcon size={size} label={label}>
       {paths[icon] ?? <circle cx="12" cy="12" r="3" />}
-    </svg>
+    </LineIcon>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LineIcon } from "@/components/line-icon";
 
 /** Line icons for the station page, drawn as SVG (no emoji font on many phones). Always decorative. */
 const paths = {
@@ -17,22 +18,10 @@ const paths = {
 
 export type StationIconName = keyof typeof paths;
 
-export function StationIcon({ name, size = 22 }: { name: StationIconName; size?: number }) {
+export function StationIcon({ name, size }: { name: StationIconName; size?: number }) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.9}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className="station-icon"
-    >
+    <LineIcon size={size} strokeWidth={1.9} className="station-icon">
       {paths[name]}
-    </svg>
+    </LineIcon>
   );
 }
