@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { FeedbackResolver } from "@/components/staff/feedback-item";
+import { StationEditForm } from "@/components/staff/station-edit-form";
+import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { listFeedbackQueue } from "@/lib/server/feedback/list-feedback-queue";
+import { listEditableStations } from "@/lib/server/station/list-editable-stations";
+import "./staff.css";
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function StaffPage() {
+  const actor = await getRequestActor(await headers());
+  if (actor.kind !== "user") redirect("/login");
+  const [stations, feedback, t, format] = await Promise.all([
+    listEditableStations(actor),
+    listFeedbackQueue(actor, { status: "open" }),
+    getTranslations("staff"),
+    getFormatter(),
+  ]);
+
+  return (
+    <main className="page staff-page">
+      <div className="staff-header">
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("signedInAs", { label: actor.label.replace(/^user:/, "") })}</p>
+        <SignOutButton />
+      </div>
+
+      <section aria-labelledby="feedback-heading" className="card">
+        <h2 id="feedback-heading">{t("feedback.title")}</h2>
+        {feedback.length === 0 ? (
+          <p>{t("feedback.none")}</p>
+        ) : (
+          <ul className="staff-feedback" data-testid="feedback-queue">
+            {feedback.map((report) => (
+              <li key={report.id}>
+                <strong>{report.stationName}</strong> · {t(`feedback.kinds.${report.kind as "other"}`)} · {format.dateTime(new Date(report.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+                {report.message && <p>{report.message}</p>}
+                {report.contact && <p className="muted">{t("feedback.contact", { contact: report.contact })}</p>}
+                <FeedbackResolver reportId={report.id} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {stations.length === 0 && <p>{t("none")}</p>}
+      {stations.map((station) => (
+        <section key={station.id} className="card" aria-labelledby={`station-${station.id}`} data-testid="staff-station">
+          <h2 id={`station-${station.id}`}>{station.name}</h2>
+          <p className="muted">
+            {station.address} · <a href={`/stations/${station.id}`}>{t("viewPublic")}</a>
+          </p>
+          <p className="muted">
+            {station.verifiedAt ? t("verified", { date: format.dateTime(new Date(station.verifiedAt), { dateStyle: "medium" }) }) : t("neverVerified")} ·{" "}
+            {t("openFeedback", { count: station.openFeedback })}
+          </p>
+          <StationEditForm station={station} />
+        </section>
+      ))}
+      {stations.length === 200 && <p className="muted">{t("limited")}</p>}
+    </main>
+  );
+}
