@@ -28,17 +28,13 @@ export function StationEditForm({ station }: { station: EditableStation }) {
   const [status, setStatus] = useState(station.status);
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
 
-  async function save(againstVersion: number) {
+  /** Sends one change and shows how it went; both save and confirm move the station's version on. */
+  async function submit(url: string, method: string, body: unknown, done: "saved" | "verified") {
     setOutcome({ kind: "saving" });
-    const result = await send(`/api/v1/staff/stations/${station.id}`, "PATCH", {
-      version: againstVersion,
-      phone: phone.trim() === "" ? null : phone.trim(),
-      notice: notice.trim() === "" ? null : notice.trim(),
-      status,
-    });
+    const result = await send(url, method, body);
     if (result.ok) {
       setVersion(result.value.version);
-      setOutcome({ kind: "saved" });
+      setOutcome({ kind: done });
       router.refresh();
     } else if (result.status === 409 && result.error.details?.current) {
       setOutcome({ kind: "conflict", current: result.error.details.current });
@@ -47,19 +43,14 @@ export function StationEditForm({ station }: { station: EditableStation }) {
     }
   }
 
-  async function verify() {
-    setOutcome({ kind: "saving" });
-    const result = await send(`/api/v1/staff/stations/${station.id}/verify`, "POST", { version });
-    if (result.ok) {
-      setVersion(result.value.version);
-      setOutcome({ kind: "verified" });
-      router.refresh();
-    } else if (result.status === 409 && result.error.details?.current) {
-      setOutcome({ kind: "conflict", current: result.error.details.current });
-    } else {
-      setOutcome({ kind: "error", message: result.error.message });
-    }
-  }
+  const save = (againstVersion: number) =>
+    submit(
+      `/api/v1/staff/stations/${station.id}`,
+      "PATCH",
+      { version: againstVersion, phone: phone.trim() === "" ? null : phone.trim(), notice: notice.trim() === "" ? null : notice.trim(), status },
+      "saved",
+    );
+  const verify = () => submit(`/api/v1/staff/stations/${station.id}/verify`, "POST", { version }, "verified");
 
   const id = (field: string) => `${station.id}-${field}`;
   return (

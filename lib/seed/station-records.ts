@@ -32,14 +32,18 @@ export function stationRecordToRows(record: StationRecord, id: string, source: "
     source,
   };
   const { periods, exceptions } = openingHoursRows(record.openingHours, id);
-  const amenities: Prisma.StationAmenityCreateManyInput[] = record.amenities.map((a) => ({
-    stationId: id,
+  return { station, periods, exceptions, amenities: amenityRows(record.amenities, id) };
+}
+
+/** A station's amenities as rows, for a new station or a staff edit of an existing one. */
+export function amenityRows(amenities: StationRecord["amenities"], stationId: string): Prisma.StationAmenityCreateManyInput[] {
+  return amenities.map((a) => ({
+    stationId,
     amenityCode: a.code,
     availability: upper(a.availability),
     note: a.note ?? null,
     checkedAt: a.checkedAt ? new Date(a.checkedAt) : null,
   }));
-  return { station, periods, exceptions, amenities };
 }
 
 /** Weekly hours and dated exceptions as rows, for a new station or a staff edit of an existing one. */
