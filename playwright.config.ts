@@ -1,9 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { childProcessEnv, env } from "./lib/env";
 
-const port = 3100;
+const port = env.E2E_PORT;
 // A second server drawing on GCJ-02 tiles (as with Amap), to check stations land where they are on either datum.
-const gcj02Port = 3101;
+const gcj02Port = env.E2E_PORT + 1;
 
 // Debian's Chromium: Playwright cannot download its own browser on these offline machines.
 const chromium = {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createStations } from "./support/station-fixtures";
+import { env } from "../lib/env";
 
 let fixture: Awaited<ReturnType<typeof createStations>>;
 
@@ -50,7 +51,7 @@ test("a tap on a station's pin finds that station at (almost) zero distance", as
 });
 
 test("the bundled boundaries are fetched in the tiles' datum", async ({ page, baseURL }) => {
-  const datum = baseURL!.endsWith(":3101") ? "gcj02" : "wgs84";
+  const datum = baseURL!.endsWith(`:${env.E2E_PORT + 1}`) ? "gcj02" : "wgs84";
   const boundary = page.waitForResponse((response) => response.url().includes("/geo/liaoning-cities."));
   await page.goto("/");
   expect((await boundary).url()).toContain(`/geo/liaoning-cities.${datum}.json`);

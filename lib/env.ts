@@ -16,6 +16,13 @@ const envSchema = z.object({
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  E2E_PORT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(65534)
+    .default(3100)
+    .describe("Port of the browser tests' server (the GCJ-02 one takes the next); change it to run two test runs at once"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium").describe("Browser for the Playwright tests"),
   PUBLIC_BASE_URL: z
     .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
