@@ -1,18 +1,54 @@
 import "server-only";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, betterAuth } from "better-auth";
-import { username } from "better-auth/plugins";
+import { createAuthMiddleware, isAPIError } from "better-auth/api";
+import { genericOAuth, username } from "better-auth/plugins";
+import { SSO_PROVIDER_ID } from "@/lib/auth-providers";
 import { getDb } from "@/lib/db";
-import { authSecret, env } from "@/lib/env";
+import { authSecret, env, oidcConfig, type OidcConfig } from "@/lib/env";
+import { createRateLimiter, type RateLimitRule } from "@/lib/rate-limit";
 
 /** Sign-in attempts allowed per client address and window, for every /sign-in/* endpoint. */
 export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
+
+/**
+ * Failed password sign-ins allowed per account, whichever addresses they come from: guessing one
+ * person's password from many addresses is stopped here. A success clears the count, so the owner is
+ * locked out only while someone is actually guessing; names that match no account are counted the same
+ * way, so the limit does not tell anyone which accounts exist.
+ */
+export const SIGN_IN_ACCOUNT_LIMIT = { name: "sign-in-account", points: 10, durationSeconds: 15 * 60 } satisfies RateLimitRule;
+
+
+const PASSWORD_SIGN_IN_PATHS = new Set(["/sign-in/username", "/sign-in/email"]);
 
 // The same words better-auth's username plugin uses for a wrong password, so a deactivated account
 // answers exactly like a wrong password and nobody learns that it exists.
 const INVALID_CREDENTIALS = { code: "INVALID_USERNAME_OR_PASSWORD", message: "Invalid username or password" };
 
-function createAuth() {
+/**
+ * Which account a password sign-in names: the user's id when the username or email exists, else the
+ * name as typed. Username and email of one account share a count.
+ */
+async function signInAccountKey(body: unknown): Promise<string | null> {
+  const fields = (body ?? {}) as { username?: unknown; email?: unknown };
+  const name = typeof fields.username === "string" ? fields.username : typeof fields.email === "string" ? fields.email : null;
+  if (!name) return null;
+  const identifier = name.trim().toLowerCase();
+  const user = await getDb().user.findFirst({
+    where: typeof fields.username === "string" ? { username: identifier } : { email: identifier },
+    select: { id: true },
+  });
+  return user ? `user:${user.id}` : `name:${identifier}`;
+}
+
+export type AuthOptions = {
+  /** The bank's single sign-on; null leaves only username/email and password. */
+  oidc: OidcConfig | null;
+};
+
+export function createAuth({ oidc }: AuthOptions) {
+  const accountLimiter = createRateLimiter(SIGN_IN_ACCOUNT_LIMIT);
   return betterAuth({
     // Prisma's delegates are `user`, `session`, `account`, `verification` (the models are User, Session…;
     // the tables are @@map'd), which is what better-auth asks for: no `usePlural`, no model-name mapping.
@@ -22,11 +58,44 @@ function createAuth() {
     baseURL: env.AUTH_URL,
     // Accounts are created by administrators (lib/server/user/create-user.ts), never by the public.
     emailAndPassword: { enabled: true, disableSignUp: true },
-    plugins: [username()],
+    plugins: [
+      username(),
+      ...(oidc
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: SSO_PROVIDER_ID,
+                  name: oidc.displayName,
+                  discoveryUrl: `${oidc.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+                  clientId: oidc.clientId,
+                  clientSecret: oidc.clientSecret,
+                  scopes: ["openid", "profile", "email"],
+                  pkce: true,
+                  // Single sign-on opens the door only to accounts an administrator made (matched by
+                  // email, see accountLinking); the bank's directory must not create users here.
+                  disableImplicitSignUp: true,
+                },
+              ],
+            }),
+          ]
+        : []),
+    ],
+    account: {
+      // The bank's identity provider vouches for its staff's email addresses, and an administrator typed
+      // the local one when creating the account (nobody confirms it by mail here), so the provider's
+      // sign-in may attach to the account with that address.
+      accountLinking: { enabled: true, trustedProviders: oidc ? [SSO_PROVIDER_ID] : [], requireLocalEmailVerified: false },
+    },
     // A working day: staff sign in in the morning and are signed out by the evening, and an active
     // session is extended at most once an hour so not every request writes to the database.
     session: { expiresIn: 8 * 60 * 60, updateAge: 60 * 60 },
     advanced: {
+      // Only headers our reverse proxy sets may name the client; see CLIENT_IP_HEADERS in lib/env.ts.
+      ipAddress: {
+        ipAddressHeaders: env.CLIENT_IP_HEADERS,
+        ...(env.TRUSTED_PROXIES.length ? { trustedProxies: env.TRUSTED_PROXIES } : {}),
+      },
       // Secure cookies exactly when the public origin is https; unset, better-auth's default
       // (secure in production) applies, which browsers still accept on http://localhost.
       useSecureCookies: env.AUTH_URL ? env.AUTH_URL.startsWith("https://") : undefined,
@@ -37,6 +106,34 @@ function createAuth() {
       enabled: true,
       storage: "memory",
       customRules: { "/sign-in/*": SIGN_IN_RATE_LIMIT },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (!PASSWORD_SIGN_IN_PATHS.has(ctx.path)) return;
+        const key = await signInAccountKey(ctx.body);
+        if (!key) return;
+        const decision = await accountLimiter.check(key);
+        if (!decision.allowed) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { code: "TOO_MANY_ATTEMPTS", message: "Too many failed sign-ins for this account; try again later" },
+            { "Retry-After": String(decision.retryAfterSeconds) },
+          );
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (!PASSWORD_SIGN_IN_PATHS.has(ctx.path)) return;
+        const key = await signInAccountKey(ctx.body);
+        if (!key) return;
+        const returned = ctx.context.returned;
+        // Only a wrong password counts against the account; a refused request (malformed, throttled by
+        // address) says nothing about it.
+        if (isAPIError(returned)) {
+          if (returned.statusCode === 401) await accountLimiter.consume(key);
+        } else {
+          await accountLimiter.reset(key);
+        }
+      }),
     },
     databaseHooks: {
       session: {
@@ -64,6 +161,6 @@ export type Auth = ReturnType<typeof createAuth>;
 const globalForAuth = globalThis as unknown as { auth?: Auth };
 
 export function getAuth(): Auth {
-  globalForAuth.auth ??= createAuth();
+  globalForAuth.auth ??= createAuth({ oidc: oidcConfig() });
   return globalForAuth.auth;
 }

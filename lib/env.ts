@@ -38,6 +38,26 @@ const envSchema = z.object({
   AUTH_SECRET: z
     .preprocess(optional, z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional())
     .describe("Signs session cookies (better-auth); required in production (`npm start` keeps one in .data/auth-secret)"),
+  CLIENT_IP_HEADERS: z
+    .string()
+    .default("x-forwarded-for,x-real-ip")
+    .transform((value) => value.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .describe("Headers naming the client's address, in order, as the reverse proxy sets them (e.g. x-real-ip); keys sign-in and report limits"),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((h) => h.trim()).filter(Boolean))
+    .describe("Addresses or CIDR ranges of the reverse proxies, so a multi-hop X-Forwarded-For is read past them"),
+  OIDC_ISSUER: z
+    .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
+    .describe("The bank's single sign-on (OpenID Connect) issuer; with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET it adds a sign-in button"),
+  OIDC_CLIENT_ID: z.preprocess(optional, z.string().min(1).optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(optional, z.string().min(1).optional()),
+  OIDC_DISPLAY_NAME: z.string().min(1).default("工行统一身份认证").describe("The single sign-on button's label"),
+  DEMO_ACCOUNTS: z
+    .preprocess(optional, z.enum(["0", "1"]).default("0"))
+    .transform((value) => value === "1")
+    .describe("Set by `npm start` on the embedded database: the sign-in page lists the demo accounts"),
   AUTH_URL: z
     .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
     .describe("Public origin of the sign-in endpoints, e.g. https://yizhan.example.cn; defaults to the request's host"),
@@ -53,6 +73,11 @@ const checkedEnvSchema = envSchema
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && value.DATABASE_URL && !value.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production (e.g. `openssl rand -base64 32`)" });
+    }
+    // Half a single sign-on configuration would show a button that cannot work.
+    const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together" });
     }
   });
 
@@ -84,4 +109,12 @@ export function childProcessEnv(overrides: Record<string, string | undefined>): 
 /** The secret that signs sessions: AUTH_SECRET, or outside production the development one. */
 export function authSecret(): string {
   return env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET;
+}
+
+export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; displayName: string };
+
+/** The bank's single sign-on, when all three of its variables are set (checked together above). */
+export function oidcConfig(): OidcConfig | null {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, displayName: env.OIDC_DISPLAY_NAME };
 }

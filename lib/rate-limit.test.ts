@@ -15,6 +15,21 @@ describe("createRateLimiter", () => {
   });
 });
 
+describe("check and reset", () => {
+  it("check spends nothing; reset gives the key its points back", async () => {
+    const limiter = createRateLimiter({ name: "test-check", points: 2, durationSeconds: 600 });
+    expect(await limiter.check("a")).toEqual({ allowed: true });
+    await limiter.consume("a");
+    expect(await limiter.check("a")).toEqual({ allowed: true });
+    await limiter.consume("a");
+    expect((await limiter.check("a")).allowed).toBe(false);
+    expect((await limiter.check("a")).allowed).toBe(false);
+    await limiter.reset("a");
+    expect(await limiter.check("a")).toEqual({ allowed: true });
+    expect(await limiter.consume("a")).toEqual({ allowed: true });
+  });
+});
+
 describe("strictest", () => {
   it("refuses when any limit refuses, for the longest wait", () => {
     expect(strictest([{ allowed: true }, { allowed: true }])).toEqual({ allowed: true });

@@ -10,6 +10,10 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
  */
 export interface RateLimiter {
   consume(key: string): Promise<RateLimitDecision>;
+  /** Whether the key has points left, without spending one. */
+  check(key: string): Promise<RateLimitDecision>;
+  /** Forgets the key's spent points (after a successful sign-in, say). */
+  reset(key: string): Promise<void>;
 }
 
 export function createRateLimiter(rule: RateLimitRule): RateLimiter {
@@ -22,10 +26,21 @@ export function createRateLimiter(rule: RateLimitRule): RateLimiter {
       } catch (rejection) {
         // A store failure is not the client's fault: rethrow it rather than answer 429.
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        return refusal(rejection);
       }
     },
+    async check(key) {
+      const state = await limiter.get(key);
+      return state && state.consumedPoints >= rule.points ? refusal(state) : { allowed: true };
+    },
+    async reset(key) {
+      await limiter.delete(key);
+    },
   };
+}
+
+function refusal(state: RateLimiterRes): RateLimitDecision {
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };
 }
 
 /** Several limits charged together: refused if any refuses, for as long as the longest wait. */

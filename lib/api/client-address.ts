@@ -1,15 +1,19 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
 
 /**
  * The address a request came from, as the reverse proxy in front of the app reports it: the first hop
- * of X-Forwarded-For, else X-Real-IP. Headers are client-controlled when no proxy rewrites them, so this
- * only keys rate limits and flood spotting, never anything a person's rights depend on.
+ * of the first of CLIENT_IP_HEADERS present (the same headers sign-in's limiter reads). Headers are
+ * client-controlled when no proxy rewrites them, so this only keys rate limits and flood spotting, never
+ * anything a person's rights depend on.
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const real = headers.get("x-real-ip")?.trim();
-  return forwarded || real || "unknown";
+  for (const name of env.CLIENT_IP_HEADERS) {
+    const first = headers.get(name)?.split(",")[0]?.trim();
+    if (first) return first;
+  }
+  return "unknown";
 }
 
 // A fresh key per process: hashes cannot be reversed by guessing addresses, and no secret needs

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
-import { SIGN_IN_RATE_LIMIT } from "@/lib/auth";
+import { SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_RATE_LIMIT } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
@@ -166,6 +166,41 @@ describe("sign-in through /api/auth", () => {
     // Even the right password is refused until the window passes; another address is not affected.
     expect((await post("/sign-in/username", { username: `mgr_${suffix}`, password }, { client })).status).toBe(429);
     expect((await post("/sign-in/username", { username: `mgr_${suffix}`, password })).status).toBe(200);
+  });
+
+  it(`refuses an account after ${SIGN_IN_ACCOUNT_LIMIT.points} failed sign-ins, from any addresses, by username or email`, async () => {
+    const target = await createUser(system, { username: `tgt_${suffix}`, email: `tgt.${suffix}@example.cn`, password, name: "被猜密码的人" });
+    createdIds.push(target.id);
+    const statuses: number[] = [];
+    for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.points; i++) {
+      // Every attempt from a new address, half by email: the per-address limit never trips.
+      const body = i % 2 ? { email: `tgt.${suffix}@example.cn`, password: `guess ${i}!!` } : { username: `tgt_${suffix}`, password: `guess ${i}!!` };
+      statuses.push((await post(i % 2 ? "/sign-in/email" : "/sign-in/username", body)).status);
+    }
+    expect(statuses).toEqual(Array(SIGN_IN_ACCOUNT_LIMIT.points).fill(401));
+    const locked = await post("/sign-in/username", { username: `TGT_${suffix}`, password });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(SIGN_IN_ACCOUNT_LIMIT.durationSeconds - 60);
+    expect(cookieHeader(locked)).toBe("");
+    // Other accounts are not affected.
+    expect((await post("/sign-in/username", { username: `mgr_${suffix}`, password })).status).toBe(200);
+  });
+
+  it("counts a name that matches no account the same way, so the limit does not reveal which exist", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= SIGN_IN_ACCOUNT_LIMIT.points; i++) {
+      statuses.push((await post("/sign-in/username", { username: `ghost_${suffix}`, password: `guess ${i}!!` })).status);
+    }
+    expect(statuses).toEqual([...Array(SIGN_IN_ACCOUNT_LIMIT.points).fill(401), 429]);
+  });
+
+  it("clears an account's count when its owner signs in", async () => {
+    const owner = await createUser(system, { username: `own_${suffix}`, email: `own.${suffix}@example.cn`, password, name: "记错密码的人" });
+    createdIds.push(owner.id);
+    const fail = () => post("/sign-in/username", { username: `own_${suffix}`, password: "not my password" });
+    for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.points - 1; i++) expect((await fail()).status).toBe(401);
+    expect((await post("/sign-in/username", { username: `own_${suffix}`, password })).status).toBe(200);
+    for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.points - 1; i++) expect((await fail()).status).toBe(401);
   });
 
   it("has no self sign-up", async () => {
