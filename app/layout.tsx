@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/auth/account-menu";
 import { LanguageSwitch } from "@/components/language-switch";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
@@ -37,6 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <small>{t("siteTagline")}</small>
               </span>
             </a>
+            <AccountMenu />
             <LanguageSwitch />
           </header>
           <ServiceWorkerRegistration />

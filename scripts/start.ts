@@ -11,10 +11,11 @@ import { childProcessEnv, env } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/migrations/embedded-server";
 import { applyMigrations } from "@/lib/migrations/schema-engine";
 import { seedDatabase } from "@/lib/seed/seed-database";
-import { buildIfStale, nextBin } from "./lib/next-build";
+import { buildIfStale, nextBin, run } from "./lib/next-build";
 import { localAuthSecret } from "./lib/auth-secret";
 
 const dev = process.argv.includes("--dev");
+const tsxBin = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 async function main() {
   let embedded: EmbeddedPostgres | null = null;
   let server: ChildProcess | null = null;
@@ -53,6 +54,11 @@ async function main() {
       await db.$disconnect();
     }
 
+    // Demo accounts on the embedded database only: a real DATABASE_URL never gets published passwords.
+    if (embedded) {
+      await run(tsxBin, ["--conditions=react-server", "scripts/seed-demo-accounts.ts"], childProcessEnv({ DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "1" }));
+    }
+
     const serverEnv = childProcessEnv({
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: localAuthSecret(path.join(".data", "auth-secret")),
@@ -60,6 +66,8 @@ async function main() {
       NODE_ENV: dev ? "development" : "production",
       // One PGlite backend serves every connection; a small pool avoids queueing behind idle ones.
       DATABASE_POOL_MAX: embedded ? "4" : String(env.DATABASE_POOL_MAX),
+      // Lets the sign-in page show the demo accounts.
+      DEMO_ACCOUNTS: embedded ? "1" : undefined,
     });
     if (!dev) await buildIfStale(serverEnv);
     server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: serverEnv });

@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { childProcessEnv } from "@/lib/env";
+import { createPrismaClient } from "@/lib/db";
+import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
+import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { freePort } from "@/scripts/lib/test-database";
 
 /**
@@ -18,9 +20,9 @@ describe("npm start with the embedded database", () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  async function start(dataDir: string, dbPort: number, appPort: number) {
+  async function start(dataDir: string, dbPort: number, appPort: number, databaseUrl?: string) {
     const child = spawn("npm", ["start"], {
-      env: childProcessEnv({ DATABASE_URL: undefined, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), PORT: String(appPort) }),
+      env: childProcessEnv({ DATABASE_URL: databaseUrl, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), PORT: String(appPort) }),
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -72,6 +74,10 @@ describe("npm start with the embedded database", () => {
     const total = first.cities.data.reduce((sum: number, c: { stationCount: number }) => sum + c.stationCount, 0);
     expect(total).toBe(571);
     expect(first.output()).toContain("Loaded 571 sample stations.");
+    expect(first.output()).toContain("Demo accounts created: demo_admin, demo_manager, demo_staff");
+    // The README's demo account signs in, and the sign-in page tells a new user about it.
+    expect((await signIn(appPort, "demo_staff")).status).toBe(200);
+    expect(await (await fetch(`http://127.0.0.1:${appPort}/login`)).text()).toContain('data-testid="demo-accounts"');
 
     const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${dbPort}/postgres` });
     await client.connect();
@@ -82,6 +88,7 @@ describe("npm start with the embedded database", () => {
 
     const second = await start(dataDir, dbPort, appPort);
     expect(second.output()).toContain("Stations already present");
+    expect(second.output()).toContain("Demo accounts already present.");
     const station = await (await fetch(`http://127.0.0.1:${appPort}/api/v1/stations/${rows[0].id}`)).json();
     expect(station.notice).toBe("persisted across restarts");
     const again = second.cities.data.reduce((sum: number, c: { stationCount: number }) => sum + c.stationCount, 0);
@@ -89,4 +96,27 @@ describe("npm start with the embedded database", () => {
     console.log(`embedded npm start: first start ${first.seconds.toFixed(1)} s, restart ${second.seconds.toFixed(1)} s`);
     await pressCtrlC(second, { dbPort, appPort });
   }, 600_000);
+
+  it("never makes demo accounts on a configured DATABASE_URL", async () => {
+    const [dbPort, appPort] = [await freePort(), await freePort()];
+    const run = await start("/nonexistent-embedded-dir", dbPort, appPort, requireDatabaseUrl());
+    expect(run.output()).not.toContain("Demo accounts");
+    expect((await signIn(appPort, "demo_admin")).status).toBe(401);
+    expect(await (await fetch(`http://127.0.0.1:${appPort}/login`)).text()).not.toContain('data-testid="demo-accounts"');
+    const db = createPrismaClient(requireDatabaseUrl(), 1);
+    try {
+      expect(await db.user.count({ where: { username: { startsWith: "demo_" } } })).toBe(0);
+    } finally {
+      await db.$disconnect();
+    }
+    await pressCtrlC(run, { dbPort, appPort });
+  }, 300_000);
 });
+
+function signIn(appPort: number, username: string) {
+  return fetch(`http://127.0.0.1:${appPort}/api/auth/sign-in/username`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: `http://127.0.0.1:${appPort}` },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+}

@@ -3,6 +3,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SingleSignOnButton } from "@/components/auth/single-sign-on-button";
+import { env, oidcConfig } from "@/lib/env";
+import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,16 +14,33 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Someone already signed in has nothing to do here.
   const actor = await getRequestActor(await headers());
   if (actor.kind === "user") redirect("/staff");
-  const t = await getTranslations("auth.signIn");
+  const [t, { sso }] = await Promise.all([getTranslations("auth.signIn"), searchParams]);
+  const singleSignOn = oidcConfig();
   return (
     <main className="page">
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
+      {sso === "failed" && (
+        <p className="auth-error" role="alert">
+          {t("ssoFailed")}
+        </p>
+      )}
+      {singleSignOn && (
+        <>
+          <SingleSignOnButton label={singleSignOn.displayName} />
+          <p className="auth-help">{t("or")}</p>
+        </>
+      )}
       <SignInForm />
+      {env.DEMO_ACCOUNTS && (
+        <p className="auth-demo" data-testid="demo-accounts">
+          {t("demo", { password: DEMO_PASSWORD })}
+        </p>
+      )}
       <p className="auth-help">{t("forgot")}</p>
     </main>
   );

@@ -6,8 +6,11 @@ import { useState } from "react";
 import { authClient } from "@/lib/auth-client";
 import "./auth.css";
 
-/** Ends the session and returns to the public directory. */
-export function SignOutButton({ className = "button secondary" }: { className?: string }) {
+/**
+ * Ends this session, or with `everywhere` every session of the account (a phone left at a branch, a
+ * shared computer), and returns to the public directory.
+ */
+export function SignOutButton({ className = "button secondary", everywhere = false }: { className?: string; everywhere?: boolean }) {
   const t = useTranslations("auth.signOut");
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -16,7 +19,7 @@ export function SignOutButton({ className = "button secondary" }: { className?: 
   async function signOut() {
     setPending(true);
     setFailed(false);
-    const { error } = await authClient.signOut().catch(() => ({ error: true }));
+    const { error } = await (everywhere ? authClient.revokeSessions() : authClient.signOut()).catch(() => ({ error: true }));
     setPending(false);
     if (error) {
       setFailed(true);
@@ -30,7 +33,7 @@ export function SignOutButton({ className = "button secondary" }: { className?: 
   return (
     <>
       <button type="button" className={`sign-out-button ${className}`} onClick={signOut} disabled={pending} aria-busy={pending}>
-        {pending ? t("submitting") : t("submit")}
+        {pending ? t(everywhere ? "everywhereSubmitting" : "submitting") : t(everywhere ? "everywhere" : "submit")}
       </button>
       {failed && <span role="alert">{t("failed")}</span>}
     </>
