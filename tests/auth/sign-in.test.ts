@@ -118,6 +118,17 @@ describe("sign-in through /api/auth", () => {
     expect(await getRequestActor(new Headers({ cookie }))).toEqual({ kind: "anonymous" });
   });
 
+  it("signing out on all devices ends every session of the account, not only this one", async () => {
+    const phone = cookieHeader(await post("/sign-in/username", { username: `mgr_${suffix}`, password }));
+    const desktop = cookieHeader(await post("/sign-in/username", { username: `mgr_${suffix}`, password }));
+    expect((await getRequestActor(new Headers({ cookie: phone }))).kind).toBe("user");
+    const out = await post("/revoke-sessions", {}, { cookie: desktop });
+    expect(out.status).toBe(200);
+    expect(await getRequestActor(new Headers({ cookie: phone }))).toEqual({ kind: "anonymous" });
+    expect(await getRequestActor(new Headers({ cookie: desktop }))).toEqual({ kind: "anonymous" });
+    expect(await getDb().session.count({ where: { userId: manager.id } })).toBe(0);
+  });
+
   it("is anonymous without a cookie or with a forged one", async () => {
     expect(await getRequestActor(new Headers())).toEqual({ kind: "anonymous" });
     expect(await getRequestActor(new Headers({ cookie: "better-auth.session_token=forged.value" }))).toEqual({ kind: "anonymous" });
