@@ -28,7 +28,7 @@ export async function listUsers(actor: Actor, query: ListUsersQuery): Promise<Us
   if (query.status) filters.push({ deactivatedAt: query.status === "active" ? null : { not: null } });
   const where: Prisma.UserWhereInput = { AND: filters };
 
-  const [rows, total] = await getDb().$transaction([
+  const [rows, total] = await Promise.all([
     getDb().user.findMany({
       where,
       select: userViewSelect,
