@@ -48,8 +48,12 @@ export function GrantRoleForm({ userId, roles, cities }: { userId: string; roles
       </div>
       <p role="status" className="admin-outcome">
         {outcome.kind === "granted" && t("granted")}
-        {outcome.kind === "error" && <span className="admin-problem">{outcome.message}</span>}
       </p>
+      {outcome.kind === "error" && (
+        <p role="alert" className="admin-problem">
+          {outcome.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -47,8 +47,12 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
       </div>
       <p role="status" className="admin-outcome">
         {outcome.kind === "done" && t("reset")}
-        {outcome.kind === "error" && <span className="admin-problem">{outcome.message}</span>}
       </p>
+      {outcome.kind === "error" && (
+        <p role="alert" className="admin-problem">
+          {outcome.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -63,8 +63,9 @@ export function StationPicker({
       </Field>
       <fieldset className="admin-stations" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
         <legend>{t("station")}</legend>
+        {value.id && <p className="admin-selected">{t("selected", { name: value.name })}</p>}
         <p className="muted" role="status">
-          {value.id ? t("selected", { name: value.name }) : state.kind === "idle" ? t("typeToSearch") : null}
+          {state.kind === "idle" && !value.id && t("typeToSearch")}
           {state.kind === "searching" && t("searching")}
           {state.kind === "failed" && t("searchFailed")}
           {state.kind === "done" && state.hits.length === 0 && t("noStations")}

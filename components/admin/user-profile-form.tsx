@@ -52,8 +52,12 @@ export function UserProfileForm({ userId, name, email }: { userId: string; name:
       </div>
       <p role="status" className="admin-outcome">
         {outcome.kind === "saved" && t("saved")}
-        {outcome.kind === "error" && <span className="admin-problem">{outcome.message}</span>}
       </p>
+      {outcome.kind === "error" && (
+        <p role="alert" className="admin-problem">
+          {outcome.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -48,10 +48,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       {scope.kind === "city" && <p className="muted">{t("scopeCity", { cities: cities.map((c) => c.name).join("、") })}</p>}
 
       <details className="card admin-create">
-        <summary>{tc("open")}</summary>
-        <h2 id="create-user-heading" className="visually-hidden">
-          {tc("title")}
-        </h2>
+        <summary id="create-user-heading">{tc("open")}</summary>
         <CreateUserForm roles={scope.kind === "province" ? [...roleKinds] : ["BRANCH_STAFF"]} allowNone={scope.kind === "province"} cities={cities} />
       </details>
 
