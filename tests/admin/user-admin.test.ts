@@ -177,7 +177,8 @@ describe("updateUser", () => {
     const updated = await updateUser(manager, user.id, { name: "新名字", email: `New.${suffix}@Example.cn` });
     expect(updated).toMatchObject({ name: "新名字", email: `new.${suffix}@example.cn` });
     const [, event] = await auditRowsFor(user.id);
-    expect(event).toMatchObject({ action: "UPDATE", actorUserId: manager.userId, before: { name: "旧名字" }, after: { name: "新名字" } });
+    // Filed under the staff member's city, so the city's manager finds it in the city's log.
+    expect(event).toMatchObject({ action: "UPDATE", actorUserId: manager.userId, cityAdcode: 210100, before: { name: "旧名字" }, after: { name: "新名字" } });
   });
 
   it("answers a taken email with 409 and bad input with 400", async () => {
@@ -198,7 +199,7 @@ describe("assignRole and revokeRole", () => {
     const actor = await getRequestActor(new Headers({ cookie }));
     expect(actor.kind === "user" && actor.roles.map((r) => r.stationId)).toEqual([shenyang, shenyang2]);
     await revokeRole(manager, user.id, granted.id);
-    expect(await auditRowsFor(granted.id)).toMatchObject([{ action: "CREATE" }, { action: "DELETE", before: { stationId: shenyang2 }, after: null }]);
+    expect(await auditRowsFor(granted.id)).toMatchObject([{ action: "CREATE" }, { action: "DELETE", cityAdcode: 210100, before: { stationId: shenyang2 }, after: null }]);
     const after = await getRequestActor(new Headers({ cookie }));
     expect(after.kind === "user" && after.roles.map((r) => r.stationId)).toEqual([shenyang]);
   });
@@ -269,7 +270,7 @@ describe("deactivateUser and reactivateUser", () => {
     expect(await getRequestActor(new Headers({ cookie }))).toEqual({ kind: "anonymous" });
     expect((await signIn(user.username, password)).status).toBe(401);
     const deactivation = (await auditRowsFor(user.id)).at(-1);
-    expect(deactivation).toMatchObject({ action: "UPDATE", before: { deactivatedAt: null }, after: { endedSessions: 1 } });
+    expect(deactivation).toMatchObject({ action: "UPDATE", cityAdcode: 210100, before: { deactivatedAt: null }, after: { endedSessions: 1 } });
     expect((deactivation?.after as { deactivatedAt: string }).deactivatedAt).toBe(result.deactivatedAt);
 
     expect((await refusal(deactivateUser(manager, user.id))).code).toBe("conflict");

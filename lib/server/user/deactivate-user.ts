@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { assertAnotherActiveProvinceAdmin, lockManageableUser, userAdminScope, userSnapshot } from "@/lib/server/user/user-scope";
+import { assertAnotherActiveProvinceAdmin, lockManageableUser, userAdminScope, userCityAdcode, userSnapshot } from "@/lib/server/user/user-scope";
 
 /**
  * Stops an account from signing in and ends its sessions, in one transaction with the audit row. The
@@ -25,6 +25,7 @@ export async function deactivateUser(actor: Actor, userId: string) {
         entity: "user",
         entityId: userId,
         action: "UPDATE",
+        cityAdcode: userCityAdcode(before),
         before: userSnapshot(before),
         after: { ...userSnapshot(after), endedSessions },
       },

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { lockManageableUser, userAdminScope, userSnapshot } from "@/lib/server/user/user-scope";
+import { lockManageableUser, userAdminScope, userCityAdcode, userSnapshot } from "@/lib/server/user/user-scope";
 
 /** Lets a deactivated account sign in again, with the password and roles it had. */
 export async function reactivateUser(actor: Actor, userId: string) {
@@ -18,6 +18,7 @@ export async function reactivateUser(actor: Actor, userId: string) {
         entity: "user",
         entityId: userId,
         action: "UPDATE",
+        cityAdcode: userCityAdcode(before),
         before: userSnapshot(before),
         after: userSnapshot(after),
       },

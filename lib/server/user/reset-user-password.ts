@@ -4,7 +4,7 @@ import { getAuth } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { validationError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { lockManageableUser, userAdminScope } from "@/lib/server/user/user-scope";
+import { lockManageableUser, userAdminScope, userCityAdcode } from "@/lib/server/user/user-scope";
 import { passwordResetSchema, type PasswordReset } from "@/lib/validations/user";
 
 /**
@@ -18,7 +18,7 @@ export async function resetUserPassword(actor: Actor, userId: string, input: Pas
   // The hash comes from better-auth's own configured hasher, so sign-in verifies what we store.
   const passwordHash = await (await getAuth().$context).password.hash(parsed.data.password);
   return getDb().$transaction(async (tx) => {
-    await lockManageableUser(tx, scope, userId);
+    const user = await lockManageableUser(tx, scope, userId);
     const updated = await tx.account.updateMany({ where: { userId, providerId: "credential" }, data: { password: passwordHash } });
     // An account made for single sign-on only has no password yet; this gives it one.
     if (!updated.count) {
@@ -32,6 +32,7 @@ export async function resetUserPassword(actor: Actor, userId: string, input: Pas
         entity: "user",
         entityId: userId,
         action: "UPDATE",
+        cityAdcode: userCityAdcode(user),
         before: { hadPassword: updated.count > 0, sessions: endedSessions },
         after: { passwordReset: true, sessions: 0 },
       },

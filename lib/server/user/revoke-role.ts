@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { assertAnotherActiveProvinceAdmin, lockManageableUser, userAdminScope } from "@/lib/server/user/user-scope";
+import { assertAnotherActiveProvinceAdmin, lockManageableUser, roleCityAdcode, userAdminScope } from "@/lib/server/user/user-scope";
 
 /**
  * Takes a role away; it stops working on the user's next request (roles are read on every request).
@@ -20,8 +20,7 @@ export async function revokeRole(actor: Actor, userId: string, roleId: string) {
       await assertAnotherActiveProvinceAdmin(tx, userId);
     }
     await tx.roleAssignment.delete({ where: { id: role.id } });
-    const station = role.stationId ? await tx.station.findUnique({ where: { id: role.stationId }, select: { cityAdcode: true } }) : null;
-    const before = { ...role, userId };
+    const before = { id: role.id, userId, role: role.role, cityAdcode: role.cityAdcode, stationId: role.stationId };
     await tx.auditEvent.create({
       data: {
         actorUserId: scope.actorUserId,
@@ -30,7 +29,7 @@ export async function revokeRole(actor: Actor, userId: string, roleId: string) {
         entityId: role.id,
         action: "DELETE",
         stationId: role.stationId,
-        cityAdcode: role.cityAdcode ?? station?.cityAdcode ?? null,
+        cityAdcode: roleCityAdcode(role),
         before,
       },
     });

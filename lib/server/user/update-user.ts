@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
-import { lockManageableUser, userAdminScope, userSnapshot } from "@/lib/server/user/user-scope";
+import { lockManageableUser, userAdminScope, userCityAdcode, userSnapshot } from "@/lib/server/user/user-scope";
 import { userUpdateSchema, type UserUpdate } from "@/lib/validations/user";
 
 /** Changes an account's name or email; the change and its audit row are one transaction. */
@@ -24,6 +24,7 @@ export async function updateUser(actor: Actor, userId: string, input: UserUpdate
           entity: "user",
           entityId: userId,
           action: "UPDATE",
+          cityAdcode: userCityAdcode(before),
           before: userSnapshot(before),
           after: userSnapshot(after),
         },

@@ -34,7 +34,10 @@ const lockedUserSelect = {
   name: true,
   email: true,
   deactivatedAt: true,
-  roles: { select: { id: true, role: true, cityAdcode: true, stationId: true }, orderBy: { createdAt: "asc" } },
+  roles: {
+    select: { id: true, role: true, cityAdcode: true, stationId: true, station: { select: { cityAdcode: true } } },
+    orderBy: { createdAt: "asc" },
+  },
 } satisfies Prisma.UserSelect;
 
 export type LockedUser = Prisma.UserGetPayload<{ select: typeof lockedUserSelect }>;
@@ -50,6 +53,20 @@ export async function lockManageableUser(tx: Prisma.TransactionClient, scope: Us
   const user = await tx.user.findFirst({ where: { id: userId, ...manageableUsersWhere(scope) }, select: lockedUserSelect });
   if (!user) throw new AppError("forbidden", "您没有权限管理这个账号");
   return user;
+}
+
+/** The city a role is about: a manager's city, a station's city, none for a province admin. */
+export function roleCityAdcode(role: LockedUser["roles"][number]): number | null {
+  return role.cityAdcode ?? role.station?.cityAdcode ?? null;
+}
+
+/**
+ * The one city an account works in, if it has one, for the audit row of a change to it: so a city
+ * manager, who reads the city's log, sees what was done to their city's staff.
+ */
+export function userCityAdcode(user: LockedUser): number | null {
+  const cities = new Set(user.roles.map(roleCityAdcode));
+  return cities.size === 1 ? [...cities][0] : null;
 }
 
 /** What the audit log keeps of an account: never the password or its hash. */
