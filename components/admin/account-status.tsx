@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "@/components/admin/send-json";
+import { useProblemText } from "@/components/admin/use-admin-submit";
 
 /**
  * Deactivate (after a confirmation, because it signs the person out at once) or reactivate. The server
@@ -11,7 +12,7 @@ import { sendJson } from "@/components/admin/send-json";
  */
 export function AccountStatus({ userId, name, active }: { userId: string; name: string; active: boolean }) {
   const t = useTranslations("admin.detail");
-  const te = useTranslations("admin.errors");
+  const problemText = useProblemText();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
@@ -24,7 +25,7 @@ export function AccountStatus({ userId, name, active }: { userId: string; name: 
     setPending(false);
     setConfirming(false);
     if (result.ok) router.refresh();
-    else setProblem(result.message === null ? te("network") : te("failed", { message: result.message }));
+    else setProblem(problemText(result.message));
   }
 
   return (

@@ -5,8 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/admin/field";
 import { emptyRoleDraft, RoleFields, roleGrantFromDraft, type CityOption, type RoleDraft } from "@/components/admin/role-fields";
-import { sendJson } from "@/components/admin/send-json";
-import { fieldErrorsFromZod, type FieldErrors } from "@/lib/validations/field-errors";
+import { FormFooter, useAdminSubmit } from "@/components/admin/use-admin-submit";
 import { createUserInputSchema, type RoleKind } from "@/lib/validations/user";
 
 /**
@@ -15,39 +14,22 @@ import { createUserInputSchema, type RoleKind } from "@/lib/validations/user";
  */
 export function CreateUserForm({ roles, allowNone, cities }: { roles: RoleKind[]; allowNone: boolean; cities: CityOption[] }) {
   const t = useTranslations("admin.create");
-  const te = useTranslations("admin.errors");
   const router = useRouter();
   const [fields, setFields] = useState({ username: "", name: "", email: "", password: "" });
   const [role, setRole] = useState<RoleDraft>(emptyRoleDraft(allowNone ? "" : roles[0], cities));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, outcome, submit } = useAdminSubmit();
 
-  async function submit(event: FormEvent) {
+  async function create(event: FormEvent) {
     event.preventDefault();
-    setProblem(null);
-    const parsed = createUserInputSchema.safeParse({ ...fields, role: roleGrantFromDraft(role) });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromZod(parsed.error));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    const result = await sendJson<{ id: string }>("/api/v1/admin/users", "POST", parsed.data);
-    if (result.ok) {
-      router.push(`/admin/users/${result.value.id}`);
-      return;
-    }
-    setPending(false);
-    setErrors(result.fields);
-    setProblem(result.message === null ? te("network") : te("failed", { message: result.message }));
+    const created = await submit<{ id: string }>(createUserInputSchema, { ...fields, role: roleGrantFromDraft(role) }, "/api/v1/admin/users", "POST");
+    if (created) router.push(`/admin/users/${created.id}`);
   }
 
   const text = (name: keyof typeof fields, props: Record<string, unknown> = {}) => (
     <input value={fields[name]} onChange={(e) => setFields({ ...fields, [name]: e.target.value })} {...props} />
   );
   return (
-    <form className="admin-form" noValidate onSubmit={submit} aria-labelledby="create-user-heading">
+    <form className="admin-form" noValidate onSubmit={create} aria-labelledby="create-user-heading">
       <Field id="new-username" label={t("username")} hint={t("usernameHint")} error={errors.username}>
         {text("username", { autoComplete: "off", autoCapitalize: "none", spellCheck: false, maxLength: 30 })}
       </Field>
@@ -61,16 +43,7 @@ export function CreateUserForm({ roles, allowNone, cities }: { roles: RoleKind[]
         {text("password", { type: "text", autoComplete: "new-password", spellCheck: false, maxLength: 128 })}
       </Field>
       <RoleFields idPrefix="new" roles={roles} allowNone={allowNone} cities={cities} value={role} onChange={setRole} errors={errors} path="role." />
-      {problem && (
-        <p role="alert" className="admin-problem">
-          {problem}
-        </p>
-      )}
-      <div className="admin-actions">
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? t("creating") : t("submit")}
-        </button>
-      </div>
+      <FormFooter outcome={outcome} label={t("submit")} sendingLabel={t("creating")} />
     </form>
   );
 }

@@ -4,11 +4,12 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "@/components/admin/send-json";
+import { useProblemText } from "@/components/admin/use-admin-submit";
 
 /** Takes one role away; the server refuses what would lock the province out, and the reason is shown. */
 export function RevokeRoleButton({ userId, roleId, roleLabel }: { userId: string; roleId: string; roleLabel: string }) {
   const t = useTranslations("admin.detail");
-  const te = useTranslations("admin.errors");
+  const problemText = useProblemText();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -19,7 +20,7 @@ export function RevokeRoleButton({ userId, roleId, roleLabel }: { userId: string
     const result = await sendJson(`/api/v1/admin/users/${userId}/roles/${roleId}`, "DELETE");
     setPending(false);
     if (result.ok) router.refresh();
-    else setProblem(result.message === null ? te("network") : te("failed", { message: result.message }));
+    else setProblem(problemText(result.message));
   }
 
   return (

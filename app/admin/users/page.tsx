@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { listCities } from "@/lib/server/city/list-cities";
 import { listUsers } from "@/lib/server/user/list-users";
 import { listUsersQuerySchema, roleKinds, type ListUsersQuery } from "@/lib/validations/user";
-import { adminPageAccess } from "../admin-page-access";
+import { adminPageAccess, scopeCities } from "../admin-page-access";
 import { roleLabel } from "./role-label";
 import "../admin.css";
 
@@ -19,15 +18,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const params = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => v !== undefined));
   const parsed = listUsersQuerySchema.safeParse(params);
   const query: ListUsersQuery = parsed.success ? parsed.data : { page: 1 };
-  const [page, allCities, t, tr, tc, format] = await Promise.all([
+  const [page, cities, t, tr, tc, format] = await Promise.all([
     listUsers(actor, query),
-    listCities(actor),
+    scopeCities(actor, scope),
     getTranslations("admin.users"),
     getTranslations("admin.roles"),
     getTranslations("admin.create"),
     getFormatter(),
   ]);
-  const cities = allCities.filter((c) => scope.kind === "province" || scope.cities.includes(c.adcode)).map((c) => ({ adcode: c.adcode, name: c.name }));
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const pageHref = (n: number) => {
     const search = new URLSearchParams();

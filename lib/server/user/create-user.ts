@@ -6,7 +6,7 @@ import { AppError, validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { checkRoleGrant, insertRoleAssignment } from "@/lib/server/user/role-grant-scope";
-import { userAdminScope } from "@/lib/server/user/user-scope";
+import { auditUserChange, userAdminScope } from "@/lib/server/user/user-scope";
 import { createUserInputSchema, type CreateUserInput } from "@/lib/validations/user";
 
 /** A script or the seed acting for nobody in particular; the audit log names it by `label`. */
@@ -48,16 +48,12 @@ export async function createUser(actor: Actor | SystemActor, input: CreateUserIn
         data: { id: generateId(), accountId: userId, providerId: "credential", userId, password: passwordHash },
       });
       const after = { ...user, createdAt: user.createdAt.toISOString(), role: role ?? null };
-      await tx.auditEvent.create({
-        data: {
-          actorUserId: scope.actorUserId,
-          actorLabel: scope.actorLabel,
-          entity: "user",
-          entityId: userId,
-          action: "CREATE",
-          cityAdcode: grant?.auditCityAdcode ?? null,
-          after,
-        },
+      await auditUserChange(tx, scope, {
+        entity: "user",
+        entityId: userId,
+        action: "CREATE",
+        cityAdcode: grant?.auditCityAdcode ?? null,
+        after,
       });
       if (grant) await insertRoleAssignment(tx, scope, userId, grant);
       return { id: user.id, username: user.username ?? username, email: user.email, name: user.name };

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { assertAnotherActiveProvinceAdmin, lockManageableUser, userAdminScope, userCityAdcode, userSnapshot } from "@/lib/server/user/user-scope";
+import { assertAnotherActiveProvinceAdmin, auditAccountUpdate, lockManageableUser, userAdminScope, userSnapshot } from "@/lib/server/user/user-scope";
 
 /**
  * Stops an account from signing in and ends its sessions, in one transaction with the audit row. The
@@ -18,18 +18,7 @@ export async function deactivateUser(actor: Actor, userId: string) {
     if (before.roles.some((r) => r.role === "PROVINCE_ADMIN")) await assertAnotherActiveProvinceAdmin(tx, userId);
     const after = await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
     const { count: endedSessions } = await tx.session.deleteMany({ where: { userId } });
-    await tx.auditEvent.create({
-      data: {
-        actorUserId: scope.actorUserId,
-        actorLabel: scope.actorLabel,
-        entity: "user",
-        entityId: userId,
-        action: "UPDATE",
-        cityAdcode: userCityAdcode(before),
-        before: userSnapshot(before),
-        after: { ...userSnapshot(after), endedSessions },
-      },
-    });
+    await auditAccountUpdate(tx, scope, before, { ...userSnapshot(after), endedSessions });
     return userSnapshot(after);
   });
 }

@@ -4,7 +4,7 @@ import { getAuth } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { validationError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { lockManageableUser, userAdminScope, userCityAdcode } from "@/lib/server/user/user-scope";
+import { auditUserChange, lockManageableUser, userAdminScope, userCityAdcode } from "@/lib/server/user/user-scope";
 import { passwordResetSchema, type PasswordReset } from "@/lib/validations/user";
 
 /**
@@ -25,17 +25,13 @@ export async function resetUserPassword(actor: Actor, userId: string, input: Pas
       await tx.account.create({ data: { id: generateId(), accountId: userId, providerId: "credential", userId, password: passwordHash } });
     }
     const { count: endedSessions } = await tx.session.deleteMany({ where: { userId } });
-    await tx.auditEvent.create({
-      data: {
-        actorUserId: scope.actorUserId,
-        actorLabel: scope.actorLabel,
-        entity: "user",
-        entityId: userId,
-        action: "UPDATE",
-        cityAdcode: userCityAdcode(user),
-        before: { hadPassword: updated.count > 0, sessions: endedSessions },
-        after: { passwordReset: true, sessions: 0 },
-      },
+    await auditUserChange(tx, scope, {
+      entity: "user",
+      entityId: userId,
+      action: "UPDATE",
+      cityAdcode: userCityAdcode(user),
+      before: { hadPassword: updated.count > 0, sessions: endedSessions },
+      after: { passwordReset: true, sessions: 0 },
     });
     return { endedSessions };
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
-import { assertAnotherActiveProvinceAdmin, lockManageableUser, roleCityAdcode, userAdminScope } from "@/lib/server/user/user-scope";
+import { assertAnotherActiveProvinceAdmin, auditUserChange, lockManageableUser, roleCityAdcode, userAdminScope } from "@/lib/server/user/user-scope";
 
 /**
  * Takes a role away; it stops working on the user's next request (roles are read on every request).
@@ -21,17 +21,13 @@ export async function revokeRole(actor: Actor, userId: string, roleId: string) {
     }
     await tx.roleAssignment.delete({ where: { id: role.id } });
     const before = { id: role.id, userId, role: role.role, cityAdcode: role.cityAdcode, stationId: role.stationId };
-    await tx.auditEvent.create({
-      data: {
-        actorUserId: scope.actorUserId,
-        actorLabel: scope.actorLabel,
-        entity: "role_assignment",
-        entityId: role.id,
-        action: "DELETE",
-        stationId: role.stationId,
-        cityAdcode: roleCityAdcode(role),
-        before,
-      },
+    await auditUserChange(tx, scope, {
+      entity: "role_assignment",
+      entityId: role.id,
+      action: "DELETE",
+      stationId: role.stationId,
+      cityAdcode: roleCityAdcode(role),
+      before,
     });
     return before;
   });

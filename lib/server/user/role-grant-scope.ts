@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { UserAdminScope } from "@/lib/server/user/user-scope";
+import { auditUserChange, type UserAdminScope } from "@/lib/server/user/user-scope";
 import type { RoleGrant } from "@/lib/validations/user";
 
 export type CheckedRoleGrant = {
@@ -46,17 +46,13 @@ export async function insertRoleAssignment(tx: Prisma.TransactionClient, scope: 
     data: { userId, role: grant.role, cityAdcode: grant.cityAdcode, stationId: grant.stationId },
     select: { id: true, userId: true, role: true, cityAdcode: true, stationId: true },
   });
-  await tx.auditEvent.create({
-    data: {
-      actorUserId: scope.actorUserId,
-      actorLabel: scope.actorLabel,
-      entity: "role_assignment",
-      entityId: assignment.id,
-      action: "CREATE",
-      stationId: assignment.stationId,
-      cityAdcode: grant.auditCityAdcode,
-      after: assignment,
-    },
+  await auditUserChange(tx, scope, {
+    entity: "role_assignment",
+    entityId: assignment.id,
+    action: "CREATE",
+    stationId: assignment.stationId,
+    cityAdcode: grant.auditCityAdcode,
+    after: assignment,
   });
   return assignment;
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
-import { lockManageableUser, userAdminScope, userCityAdcode, userSnapshot } from "@/lib/server/user/user-scope";
+import { auditAccountUpdate, lockManageableUser, userAdminScope, userSnapshot } from "@/lib/server/user/user-scope";
 import { userUpdateSchema, type UserUpdate } from "@/lib/validations/user";
 
 /** Changes an account's name or email; the change and its audit row are one transaction. */
@@ -17,18 +17,7 @@ export async function updateUser(actor: Actor, userId: string, input: UserUpdate
       const before = await lockManageableUser(tx, scope, userId);
       // better-auth looks emails up in lower case.
       const after = await tx.user.update({ where: { id: userId }, data: { name, email: email?.toLowerCase() } });
-      await tx.auditEvent.create({
-        data: {
-          actorUserId: scope.actorUserId,
-          actorLabel: scope.actorLabel,
-          entity: "user",
-          entityId: userId,
-          action: "UPDATE",
-          cityAdcode: userCityAdcode(before),
-          before: userSnapshot(before),
-          after: userSnapshot(after),
-        },
-      });
+      await auditAccountUpdate(tx, scope, before, userSnapshot(after));
       return userSnapshot(after);
     });
   } catch (error) {

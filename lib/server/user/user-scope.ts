@@ -90,3 +90,17 @@ export async function assertAnotherActiveProvinceAdmin(tx: Prisma.TransactionCli
     throw new AppError("conflict", "这是最后一位在用的省级管理员，至少要保留一位，否则没有人能再管理账号");
   }
 }
+
+/** The audit row of an account or role change, named for the acting scope, in the change's transaction. */
+export async function auditUserChange(
+  tx: Prisma.TransactionClient,
+  scope: UserAdminScope,
+  event: { entity: "user" | "role_assignment"; entityId: string; action: "CREATE" | "UPDATE" | "DELETE"; cityAdcode: number | null; stationId?: string | null; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue },
+): Promise<void> {
+  await tx.auditEvent.create({ data: { actorUserId: scope.actorUserId, actorLabel: scope.actorLabel, ...event } });
+}
+
+/** The audit row of a change to an account's own fields: its snapshot before, and what it is after. */
+export function auditAccountUpdate(tx: Prisma.TransactionClient, scope: UserAdminScope, before: LockedUser, after: Prisma.InputJsonValue): Promise<void> {
+  return auditUserChange(tx, scope, { entity: "user", entityId: before.id, action: "UPDATE", cityAdcode: userCityAdcode(before), before: userSnapshot(before), after });
+}

@@ -8,10 +8,9 @@ import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { RevokeRoleButton } from "@/components/admin/revoke-role-button";
 import { UserProfileForm } from "@/components/admin/user-profile-form";
 import { AppError } from "@/lib/errors";
-import { listCities } from "@/lib/server/city/list-cities";
 import { getUser } from "@/lib/server/user/get-user";
 import { roleKinds } from "@/lib/validations/user";
-import { adminPageAccess } from "../../admin-page-access";
+import { adminPageAccess, scopeCities } from "../../admin-page-access";
 import { roleLabel } from "../role-label";
 import "../../admin.css";
 
@@ -27,14 +26,13 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
     throw error;
   });
   if (!user) return <AdminForbidden />;
-  const [allCities, t, tr, tu, format] = await Promise.all([
-    listCities(actor),
+  const [cities, t, tr, tu, format] = await Promise.all([
+    scopeCities(actor, scope),
     getTranslations("admin.detail"),
     getTranslations("admin.roles"),
     getTranslations("admin.users"),
     getFormatter(),
   ]);
-  const cities = allCities.filter((c) => scope.kind === "province" || scope.cities.includes(c.adcode)).map((c) => ({ adcode: c.adcode, name: c.name }));
   const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const isSelf = user.id === actor.userId;
 
