@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...all]/route";
+import { POST as deactivatePost } from "@/app/api/v1/admin/users/[id]/deactivate/route";
+import { POST as passwordPost } from "@/app/api/v1/admin/users/[id]/password/route";
+import { POST as reactivatePost } from "@/app/api/v1/admin/users/[id]/reactivate/route";
+import { DELETE as roleDelete } from "@/app/api/v1/admin/users/[id]/roles/[roleId]/route";
+import { POST as rolesPost } from "@/app/api/v1/admin/users/[id]/roles/route";
+import { GET as userGet, PATCH as userPatch } from "@/app/api/v1/admin/users/[id]/route";
+import { POST as usersPost } from "@/app/api/v1/admin/users/route";
 import { POST as resolvePost } from "@/app/api/v1/staff/feedback/[id]/resolve/route";
 import { PUT as amenitiesPut } from "@/app/api/v1/staff/stations/[id]/amenities/route";
 import { PUT as hoursPut } from "@/app/api/v1/staff/stations/[id]/hours/route";
@@ -56,7 +63,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fixture.remove();
-  await getDb().user.deleteMany({ where: { id: { in: userIds } } });
+  // Accounts the routes under test created are not in userIds, but carry the run's suffix.
+  await getDb().user.deleteMany({ where: { OR: [{ id: { in: userIds } }, { username: { endsWith: `_${suffix}` } }] } });
 });
 
 async function version(): Promise<number> {
@@ -92,22 +100,93 @@ const routes: Record<string, Call> = {
 
 const expected: Record<Who, number> = { anonymous: 401, staffOther: 403, staffThis: 200, managerOther: 403, managerThis: 200, admin: 200 };
 
-describe("every staff route against every kind of caller", () => {
-  for (const [route, call] of Object.entries(routes)) {
-    for (const [who, status] of Object.entries(expected) as [Who, number][]) {
-      it(`${route} as ${who} → ${status}`, async () => {
-        const response = await call(who);
-        const body = await response.json();
-        expect(response.status, JSON.stringify(body)).toBe(status);
-        if (status !== 200) expect(body.error.code).toBe(status === 401 ? "unauthenticated" : "forbidden");
+/** A fresh account for each call to work on: branch staff of this station, in 沈阳. */
+async function target(): Promise<string> {
+  const username = `target${targets++}_${suffix}`;
+  const user = await createUser(system, { username, email: `${username}@example.cn`, password, name: "目标员工", role: { role: "BRANCH_STAFF", stationId } });
+  userIds.push(user.id);
+  return user.id;
+}
+let targets = 0;
+
+const onTarget = (handler: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>, method: string, path: string, body: (id: string) => unknown) =>
+  (async (who, site) => {
+    const id = await target();
+    return handler(request(method, `/api/v1/admin/users/${id}${path}`, who, body(id), site), { params: Promise.resolve({ id }) });
+  }) satisfies Call;
+
+function newUserBody(role: unknown) {
+  const username = `made${targets++}_${suffix}`;
+  return { username, email: `${username}@example.cn`, password, name: "新员工", role };
+}
+
+// Admin routes: staff manage no accounts, even their own station's colleagues; a city manager manages
+// their city's branch staff (and only gives branch staff roles); a province admin everyone.
+const adminRoutes: Record<string, Call> = {
+  "POST /admin/users (branch staff of this station)": (who, site) =>
+    usersPost(request("POST", "/api/v1/admin/users", who, newUserBody({ role: "BRANCH_STAFF", stationId }), site), { params: Promise.resolve({}) }),
+  "PATCH /admin/users/{id}": onTarget(userPatch, "PATCH", "", () => ({ name: "改过的名字" })),
+  "POST /admin/users/{id}/roles (branch staff)": onTarget(rolesPost, "POST", "/roles", () => ({ role: "BRANCH_STAFF", stationId: fixture.ids[1] })),
+  "DELETE /admin/users/{id}/roles/{roleId}": async (who, site) => {
+    const id = await target();
+    const role = await getDb().roleAssignment.findFirstOrThrow({ where: { userId: id } });
+    return roleDelete(request("DELETE", `/api/v1/admin/users/${id}/roles/${role.id}`, who, {}, site), { params: Promise.resolve({ id, roleId: role.id }) });
+  },
+  "POST /admin/users/{id}/password": onTarget(passwordPost, "POST", "/password", () => ({ password: "a new password 456" })),
+  "POST /admin/users/{id}/deactivate": onTarget(deactivatePost, "POST", "/deactivate", () => ({})),
+  "POST /admin/users/{id}/reactivate": async (who, site) => {
+    const id = await target();
+    await getDb().user.update({ where: { id }, data: { deactivatedAt: new Date() } });
+    return reactivatePost(request("POST", `/api/v1/admin/users/${id}/reactivate`, who, {}, site), { params: Promise.resolve({ id }) });
+  },
+};
+const adminExpected: Record<Who, number> = { anonymous: 401, staffOther: 403, staffThis: 403, managerOther: 403, managerThis: 200, admin: 200 };
+
+// What only a province admin may do.
+const provinceRoutes: Record<string, Call> = {
+  "POST /admin/users (city manager)": (who, site) =>
+    usersPost(request("POST", "/api/v1/admin/users", who, newUserBody({ role: "CITY_MANAGER", cityAdcode: 210100 }), site), { params: Promise.resolve({}) }),
+  "POST /admin/users/{id}/roles (city manager)": onTarget(rolesPost, "POST", "/roles", () => ({ role: "CITY_MANAGER", cityAdcode: 210100 })),
+};
+const provinceExpected: Record<Who, number> = { ...adminExpected, managerThis: 403 };
+
+function matrix(title: string, table: Record<string, Call>, statuses: Record<Who, number>) {
+  describe(title, () => {
+    for (const [route, call] of Object.entries(table)) {
+      for (const [who, status] of Object.entries(statuses) as [Who, number][]) {
+        it(`${route} as ${who} → ${status === 200 ? "allowed" : status}`, async () => {
+          const response = await call(who);
+          const body = await response.json();
+          if (status === 200) {
+            expect([200, 201], JSON.stringify(body)).toContain(response.status);
+          } else {
+            expect(response.status, JSON.stringify(body)).toBe(status);
+            expect(body.error.code).toBe(status === 401 ? "unauthenticated" : "forbidden");
+          }
+        });
+      }
+
+      it(`${route} from another site is refused even for an admin`, async () => {
+        const response = await call("admin", "cross-site");
+        expect(response.status).toBe(403);
       });
     }
+  });
+}
 
-    it(`${route} from another site is refused even for an admin`, async () => {
-      const response = await call("admin", "cross-site");
-      expect(response.status).toBe(403);
-    });
-  }
+matrix("every staff route against every kind of caller", routes, expected);
+matrix("every admin route against every kind of caller", adminRoutes, adminExpected);
+matrix("admin routes only a province admin may use", provinceRoutes, provinceExpected);
+
+describe("admin reads", () => {
+  it("GET /admin/users/{id} is scoped like the writes", async () => {
+    const id = await target();
+    const statuses: Partial<Record<Who, number>> = {};
+    for (const who of Object.keys(adminExpected) as Who[]) {
+      statuses[who] = (await userGet(request("GET", `/api/v1/admin/users/${id}`, who, undefined), { params: Promise.resolve({ id }) })).status;
+    }
+    expect(statuses).toEqual({ anonymous: 401, staffOther: 403, staffThis: 403, managerOther: 403, managerThis: 200, admin: 200 });
+  });
 });
 
 describe("a stale save", () => {

@@ -1,0 +1,7 @@
+import { NextResponse } from "next/server";
+import { staffRoute } from "@/lib/api/route-handler";
+import { reactivateUser } from "@/lib/server/user/reactivate-user";
+
+export const POST = staffRoute<{ id: string }>(async ({ params, actor }) => NextResponse.json(await reactivateUser(actor, params.id)));
+
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";
