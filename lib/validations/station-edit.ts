@@ -68,17 +68,18 @@ export function encodeAuditCursor(event: AuditCursor): string {
 }
 
 const auditFilterShape = {
-  stationId: z.uuid().optional(),
-  /** Part of a station's name or its branch code. */
-  station: printable(50).optional(),
-  actorUserId: printable(100).optional(),
+  station: printable(50).optional().describe("Part of a station's name or its branch code (case-insensitive)"),
+  actorUserId: printable(100).optional().describe("The id of the user who made the change"),
   // Free text rather than an enum, so a kind recorded by a later write can be filtered before this list knows it.
-  entity: printable(40).optional(),
-  action: z.enum(auditActions).optional(),
+  entity: printable(40)
+    .optional()
+    .describe("What changed: station, station_amenities, opening_hours, feedback_report, user, role_assignment"),
+  action: z.enum(auditActions).optional().describe("create, update or delete"),
 };
 
 export const auditQuerySchema = z.strictObject({
   ...auditFilterShape,
+  stationId: z.uuid().optional(),
   cityAdcode: z.number().int().optional(),
   /** ISO instants; `from` inclusive, `to` exclusive. */
   from: z.iso.datetime({ offset: true }).optional(),
@@ -108,8 +109,8 @@ const auditTimeParam = (bound: "from" | "to") =>
 export const auditQueryParamsSchema = z
   .strictObject({
     ...auditFilterShape,
-    stationId: z.uuid("驿站编号格式不正确").optional(),
-    cityAdcode: z.string().regex(/^\d{6}$/, "行政区划代码应为 6 位数字").transform(Number).optional(),
+    stationId: z.uuid("驿站编号格式不正确").optional().describe("One station's id"),
+    cityAdcode: z.string().regex(/^\d{6}$/, "行政区划代码应为 6 位数字").transform(Number).optional().describe("The city's GB/T 2260 adcode"),
     from: auditTimeParam("from").optional().describe("Start: a date (a whole day in Asia/Shanghai) or an ISO instant with offset, inclusive"),
     to: auditTimeParam("to").optional().describe("End: a date (that day included, Asia/Shanghai) or an ISO instant with offset, exclusive"),
     cursor: z
@@ -124,7 +125,13 @@ export const auditQueryParamsSchema = z
       })
       .optional()
       .describe("Keyset cursor: the previous page's `nextCursor`; continues with older events"),
-    limit: z.string().regex(/^\d+$/, "limit 应为 1 到 500 的整数").transform(Number).pipe(z.number().int().min(1).max(500)).default(100),
+    limit: z
+      .string()
+      .regex(/^\d+$/, "limit 应为 1 到 500 的整数")
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(500))
+      .default(100)
+      .describe("Events per page, 1–500 (default 100)"),
   })
   .refine((query) => !query.from || !query.to || query.from < query.to, { path: ["to"], message: "结束日期不能早于开始日期" });
 
