@@ -10,6 +10,7 @@ import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { updateStationAmenities } from "@/lib/server/station/update-station-amenities";
 import { updateStation } from "@/lib/server/station/update-station";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
+import { auditPageSchema } from "@/lib/validations/staff-responses";
 import { auditQueryParamsSchema, stationAmenitiesEditSchema, type AuditQuery } from "@/lib/validations/station-edit";
 import { createStations } from "../../e2e/support/station-fixtures";
 
@@ -188,8 +189,8 @@ describe("GET /api/v1/staff/audit and its CSV", () => {
     for (let page = 0; page < 10; page++) {
       const response = await get(query, "admin");
       expect(response.status).toBe(200);
-      const body = await response.json();
-      seen.push(...body.data.map((e: { id: string }) => e.id));
+      const body = auditPageSchema.parse(await response.json());
+      seen.push(...body.data.map((e) => e.id));
       if (!body.nextCursor) break;
       query = `station=${encodeURIComponent(tag)}&limit=5&cursor=${encodeURIComponent(body.nextCursor)}`;
     }
