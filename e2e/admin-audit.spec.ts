@@ -91,7 +91,7 @@ test("an admin filters the log by station, kind and date and sees the change bef
   await expect(events).toHaveCount(1);
   await expect(events.first()).toContainText("设施 · 修改");
   await expect(events.first().getByRole("definition")).toContainText("（无） →");
-  await expect(events.first().getByRole("term")).toHaveText(["toilet"]);
+  await expect(events.first().getByRole("term")).toHaveText(["卫生间"]);
 });
 
 test("a day before the change shows nothing for the station", async ({ page }) => {

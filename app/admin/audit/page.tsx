@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuditValue } from "@/components/audit/audit-value";
 import { changedFields } from "@/lib/audit-diff";
 import { validationError } from "@/lib/errors";
+import { listAmenityTypes } from "@/lib/server/amenity/list-amenity-types";
 import { listAuditEvents, nextAuditCursor } from "@/lib/server/audit/list-audit-events";
 import { listAuditFilterOptions } from "@/lib/server/audit/list-audit-filter-options";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
@@ -57,7 +58,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   const raw = withoutBlankParams(await searchParams) as Record<string, string | string[]>;
   const parsed = auditQueryParamsSchema.safeParse(raw);
-  const [options, format] = await Promise.all([listAuditFilterOptions(actor), getFormatter()]);
+  const [options, format, amenityTypes, locale] = await Promise.all([listAuditFilterOptions(actor), getFormatter(), listAmenityTypes(actor), getLocale()]);
+  // A station's amenities are audited as a list keyed by amenity code: name each by its type.
+  const amenityNames = new Map(amenityTypes.map((a) => [a.code, locale === "en" ? a.nameEn : a.nameZh]));
   const events = parsed.success ? await listAuditEvents(actor, parsed.data) : [];
   const next = parsed.success ? nextAuditCursor(events, parsed.data.limit) : null;
   const problems = parsed.success ? [] : (validationError(parsed.error).details as { path: string; message: string }[]);
@@ -225,7 +228,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                           <dl className="audit-changes">
                             {changes.map((change) => (
                               <div key={change.field}>
-                                <dt>{change.field === "" ? t("fields.whole") : label("fields", change.field)}</dt>
+                                <dt>
+                                  {change.field === ""
+                                    ? t("fields.whole")
+                                    : event.entity === "station_amenities"
+                                      ? (amenityNames.get(change.field) ?? change.field)
+                                      : label("fields", change.field)}
+                                </dt>
                                 <dd>
                                   <AuditValue value={change.before} /> <span className="audit-arrow">→</span> <AuditValue value={change.after} />
                                 </dd>
