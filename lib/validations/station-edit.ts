@@ -47,24 +47,95 @@ export type OpeningHoursEdit = z.infer<typeof openingHoursEditSchema>;
 
 export const stationVerifySchema = z.strictObject({ version: z.number().int().min(1) });
 
+// PostgreSQL text cannot hold NUL: refuse control characters as bad input rather than let the query fail.
+const printable = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: "含有控制字符" });
+
+/** The kinds of change the writes record in `audit_events.entity` (grep `entity:` in lib/server). */
+export const auditEntities = ["station", "station_amenities", "opening_hours", "feedback_report", "user", "role_assignment"] as const;
+export const auditActions = ["create", "update", "delete"] as const;
+
+/** Keyset position: the last event of the previous page. */
+const auditCursorSchema = z.strictObject({ occurredAt: z.iso.datetime(), id: z.string().regex(/^\d{1,19}$/) });
+export type AuditCursor = z.infer<typeof auditCursorSchema>;
+
+/** `occurredAt~id`: readable, so a shared "older" link says where it starts. */
+export function encodeAuditCursor(event: AuditCursor): string {
+  return `${event.occurredAt}~${event.id}`;
+}
+
 const auditFilterShape = {
-  stationId: z.uuid().optional(),
-  actorUserId: z.string().max(100).optional(),
-  entity: z.string().max(40).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  station: printable(50).optional().describe("Part of a station's name or its branch code (case-insensitive)"),
+  actorUserId: printable(100).optional().describe("The id of the user who made the change"),
+  // Free text rather than an enum, so a kind recorded by a later write can be filtered before this list knows it.
+  entity: printable(40)
+    .optional()
+    .describe("What changed: station, station_amenities, opening_hours, feedback_report, user, role_assignment"),
+  action: z.enum(auditActions).optional().describe("create, update or delete"),
 };
 
 export const auditQuerySchema = z.strictObject({
   ...auditFilterShape,
+  stationId: z.uuid().optional(),
   cityAdcode: z.number().int().optional(),
+  /** ISO instants; `from` inclusive, `to` exclusive. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  cursor: auditCursorSchema.optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-/** The same filters as they arrive in a query string. */
-export const auditQueryParamsSchema = z.strictObject({
-  ...auditFilterShape,
-  cityAdcode: z.string().regex(/^\d{6}$/, "行政区划代码应为 6 位数字").transform(Number).optional(),
-  limit: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(500)).default(100),
-});
+const SHANGHAI_OFFSET = "+08:00";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A date input's `YYYY-MM-DD` is a whole day in Asia/Shanghai (no DST there), so `to` includes that day;
+ * an instant with an offset is taken as it is, as the API always has (`to` exclusive).
+ */
+const auditTimeParam = (bound: "from" | "to") =>
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "请填写日期（如 2026-11-27）或带时区的时间" })
+    .transform((value) => {
+      if (value.length !== 10) return new Date(value).toISOString();
+      const start = new Date(`${value}T00:00:00${SHANGHAI_OFFSET}`).getTime();
+      return new Date(bound === "to" ? start + DAY_MS : start).toISOString();
+    });
+
+/** The same filters as they arrive in a query string: the staff API and the /admin/audit form share it. */
+export const auditQueryParamsSchema = z
+  .strictObject({
+    ...auditFilterShape,
+    stationId: z.uuid("驿站编号格式不正确").optional().describe("One station's id"),
+    cityAdcode: z.string().regex(/^\d{6}$/, "行政区划代码应为 6 位数字").transform(Number).optional().describe("The city's GB/T 2260 adcode"),
+    from: auditTimeParam("from").optional().describe("Start: a date (a whole day in Asia/Shanghai) or an ISO instant with offset, inclusive"),
+    to: auditTimeParam("to").optional().describe("End: a date (that day included, Asia/Shanghai) or an ISO instant with offset, exclusive"),
+    cursor: z
+      .string()
+      .max(60)
+      .transform((value, ctx) => {
+        const [occurredAt, id] = value.split("~");
+        const parsed = auditCursorSchema.safeParse({ occurredAt, id });
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({ code: "custom", message: "cursor 无效：请使用上一页返回的 nextCursor" });
+        return z.NEVER;
+      })
+      .optional()
+      .describe("Keyset cursor: the previous page's `nextCursor`; continues with older events"),
+    limit: z
+      .string()
+      .regex(/^\d+$/, "limit 应为 1 到 500 的整数")
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(500))
+      .default(100)
+      .describe("Events per page, 1–500 (default 100)"),
+  })
+  .refine((query) => !query.from || !query.to || query.from < query.to, { path: ["to"], message: "结束日期不能早于开始日期" });
+
+/** A GET form sends every field, the empty ones as ""; an empty filter means no filter. */
+export function withoutBlankParams<T>(params: Record<string, T | string | undefined>): Record<string, T | string> {
+  return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, T | string] => entry[1] !== undefined && entry[1] !== ""));
+}

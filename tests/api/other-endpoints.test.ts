@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as getAmenities } from "@/app/api/v1/amenities/route";
 import { GET as getCities } from "@/app/api/v1/cities/route";
@@ -5,6 +7,7 @@ import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { GET as getGeoJson } from "@/app/api/v1/stations.geojson/route";
 import { GET as getStation } from "@/app/api/v1/stations/[id]/route";
 import { GET as getStations } from "@/app/api/v1/stations/route";
+import { methodNotAllowed } from "@/lib/api/route-handler";
 import { amenityTypeSchema, cityWithCountSchema, stationDetailSchema, stationFeatureCollectionSchema } from "@/lib/validations/station";
 import { callRoute } from "../support/call-route";
 
@@ -117,6 +120,38 @@ describe("GET /api/v1/openapi.json", () => {
     const names = body.paths["/api/v1/stations"].get.parameters.map((p: { name: string }) => p.name);
     expect(names).toEqual(expect.arrayContaining(["near", "radius", "bbox", "city", "district", "amenities", "q", "openNow", "limit", "cursor"]));
     expect(body.components.schemas.StationPage.properties.data.items.properties.openNow).toBeDefined();
+  });
+
+  it("documents every route file under app/api/v1 with each method it serves", async () => {
+    const { body } = await callRoute(getOpenApi, "/api/v1/openapi.json");
+    const root = path.resolve("app/api/v1");
+    const routeFiles = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("route.ts"));
+    expect(routeFiles.length).toBeGreaterThan(10);
+    for (const file of routeFiles) {
+      const apiPath = `/api/v1/${path.dirname(file)}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/\.$/, "");
+      const handlers: Record<string, unknown> = await import(path.join(root, file));
+      const served = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => handlers[m] && handlers[m] !== methodNotAllowed);
+      expect(body.paths[apiPath], apiPath).toBeDefined();
+      expect(Object.keys(body.paths[apiPath]).map((m) => m.toUpperCase()).sort(), apiPath).toEqual(served.sort());
+    }
+  });
+
+  it("documents the staff routes with the session cookie and their error answers", async () => {
+    const { body } = await callRoute(getOpenApi, "/api/v1/openapi.json");
+    expect(body.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey", in: "cookie" });
+    const staffPaths = Object.keys(body.paths).filter((p) => p.startsWith("/api/v1/staff/"));
+    expect(staffPaths.length).toBeGreaterThanOrEqual(8);
+    for (const p of staffPaths) {
+      for (const operation of Object.values(body.paths[p]) as { security: unknown; responses: Record<string, unknown> }[]) {
+        expect(operation.security, p).toEqual([{ sessionCookie: [] }]);
+        expect(Object.keys(operation.responses), p).toEqual(expect.arrayContaining(["200", "400", "401", "403"]));
+      }
+    }
+    expect(Object.keys(body.paths["/api/v1/staff/stations/{id}"].patch.responses)).toEqual(expect.arrayContaining(["404", "409"]));
+    expect(body.paths["/api/v1/staff/audit"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["stationId", "station", "cityAdcode", "actorUserId", "entity", "action", "from", "to", "cursor", "limit"]),
+    );
+    expect(body.components.schemas.StationEdit.properties.version).toBeDefined();
   });
 });
 
