@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { createUser, type CreateUserInput } from "@/lib/server/user/create-user";
+import { createUser } from "@/lib/server/user/create-user";
+import type { CreateUserInput } from "@/lib/validations/user";
 
 /** Published in the README and on the sign-in page: these accounts exist only in the embedded demo. */
 export const DEMO_PASSWORD = "yizhan-demo";
