@@ -54,7 +54,7 @@ test("an admin sees the gap layer and the ranking change with the amenity", asyn
   await expect(gaps).toBeVisible();
   expect(Number(await gaps.getAttribute("data-count"))).toBeGreaterThan(0);
   // The bundled outlines are drawn without tiles: one path per city and per district at least.
-  await expect.poll(() => page.getByTestId("coverage-map").locator("path.leaflet-interactive, path").count()).toBeGreaterThan(100);
+  await expect.poll(() => page.getByTestId("coverage-map").locator("path").count()).toBeGreaterThan(100);
   await expect(ranking(page)).toHaveCount(75);
   await expect(page.getByRole("heading", { name: "方法与局限" })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/${testInfo.project.name}-overall.png`, fullPage: true });

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as areaStatisticsGet } from "@/app/api/v1/admin/area-statistics/route";
 import { GET as coverageGet } from "@/app/api/v1/admin/coverage/route";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { getDb } from "@/lib/db";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
 import { createStations } from "../../e2e/support/station-fixtures";
+import { signInCookie } from "../support/sign-in";
 import { callRoute } from "../support/call-route";
 
 const system: SystemActor = { kind: "system", label: "system:test-coverage-routes" };
@@ -14,21 +14,6 @@ const suffix = randomUUID().slice(0, 8);
 const cookies: Record<"admin" | "manager" | "staff", string> = { admin: "", manager: "", staff: "" };
 const userIds: string[] = [];
 let fixture: Awaited<ReturnType<typeof createStations>>;
-
-async function signIn(username: string): Promise<string> {
-  const response = await authPost(
-    new Request("http://localhost/api/auth/sign-in/username", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: "http://localhost", "x-forwarded-for": `2001:db8::c0:${randomUUID().slice(0, 4)}` },
-      body: JSON.stringify({ username, password }),
-    }),
-  );
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 beforeAll(async () => {
   fixture = await createStations([{ name: "工行测试覆盖接口驿站" }]);
@@ -41,7 +26,7 @@ beforeAll(async () => {
     const username = `cov_${who}_${suffix}`;
     const created = await createUser(system, { username, email: `${username}@example.cn`, password, name: who, role });
     userIds.push(created.id);
-    cookies[who] = await signIn(username);
+    cookies[who] = await signInCookie(username, password);
   }
 });
 
