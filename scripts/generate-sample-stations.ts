@@ -194,7 +194,7 @@ function rings(geometry: Polygon | MultiPolygon): Position[][] {
  * DataV's `center` is the seat of government. For 抚顺县, 文圣区 and 太子河区 that seat lies in a neighbouring
  * district, so the anchor becomes the closest point just inside the district: the built-up edge facing the seat.
  */
-function anchorInside(center: Lnglat, feature: AreaFeature): Lnglat {
+export function anchorInside(center: Lnglat, feature: AreaFeature): Lnglat {
   if (booleanPointInPolygon(center, feature)) return center;
   const kx = mPerDegLng(center[1]);
   let best: { point: Lnglat; d: number } | null = null;

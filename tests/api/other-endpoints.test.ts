@@ -169,4 +169,24 @@ describe("requests the API does not serve", () => {
     expect(status).toBe(405);
     expect(body.error.code).toBe("method_not_allowed");
   });
+
+  it("answers a write to the admin coverage and statistics endpoints with JSON 405", async () => {
+    const { POST: coverage } = await import("@/app/api/v1/admin/coverage/route");
+    const { POST: statistics } = await import("@/app/api/v1/admin/area-statistics/route");
+    for (const [handler, path] of [[coverage, "/api/v1/admin/coverage"], [statistics, "/api/v1/admin/area-statistics"]] as const) {
+      const { status, body } = await callRoute(handler, path, {}, { method: "POST" });
+      expect(status, path).toBe(405);
+      expect(body.error.code).toBe("method_not_allowed");
+    }
+  });
+
+  it("answers an anonymous reader of the admin endpoints with JSON 401, never a page", async () => {
+    const { GET: coverage } = await import("@/app/api/v1/admin/coverage/route");
+    const { GET: statistics } = await import("@/app/api/v1/admin/area-statistics/route");
+    for (const [handler, path] of [[coverage, "/api/v1/admin/coverage"], [statistics, "/api/v1/admin/area-statistics"]] as const) {
+      const { status, body } = await callRoute(handler, path);
+      expect(status, path).toBe(401);
+      expect(body.error.code).toBe("unauthenticated");
+    }
+  });
 });

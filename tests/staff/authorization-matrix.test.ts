@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { POST as deactivatePost } from "@/app/api/v1/admin/users/[id]/deactivate/route";
 import { POST as passwordPost } from "@/app/api/v1/admin/users/[id]/password/route";
 import { POST as reactivatePost } from "@/app/api/v1/admin/users/[id]/reactivate/route";
@@ -16,6 +15,7 @@ import { POST as verifyPost } from "@/app/api/v1/staff/stations/[id]/verify/rout
 import { getDb } from "@/lib/db";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
 import { createStations } from "../../e2e/support/station-fixtures";
+import { signInCookie } from "../support/sign-in";
 
 const system: SystemActor = { kind: "system", label: "system:test-matrix" };
 const password = "matrix password 123";
@@ -26,21 +26,6 @@ const cookies: Record<string, string> = {};
 const userIds: string[] = [];
 
 type Who = "anonymous" | "staffOther" | "staffThis" | "managerOther" | "managerThis" | "admin";
-
-async function signIn(username: string): Promise<string> {
-  const response = await authPost(
-    new Request("http://localhost/api/auth/sign-in/username", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: "http://localhost", "x-forwarded-for": `2001:db8::${randomUUID().slice(0, 4)}` },
-      body: JSON.stringify({ username, password }),
-    }),
-  );
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 beforeAll(async () => {
   // Both stations are in 沈阳 (210100); 大连 (210200) is the other city.
@@ -57,7 +42,7 @@ beforeAll(async () => {
     const username = `${who.toLowerCase()}_${suffix}`;
     const user = await createUser(system, { username, email: `${username}@example.cn`, password, name: who, role });
     userIds.push(user.id);
-    cookies[who] = await signIn(username);
+    cookies[who] = await signInCookie(username, password);
   }
 });
 

@@ -1,0 +1,16 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/server/actor";
+import { requireUser } from "@/lib/server/station/lock-editable-station";
+
+/**
+ * Which cities' figures an actor may see: every city for a province admin (null), the cities they
+ * manage for a city manager. Branch staff and anyone else are refused; anonymous callers must sign in.
+ */
+export function viewableCities(actor: Actor): number[] | null {
+  const user = requireUser(actor);
+  if (user.roles.some((r) => r.role === "PROVINCE_ADMIN")) return null;
+  const cities = user.roles.flatMap((r) => (r.role === "CITY_MANAGER" && r.cityAdcode !== null ? [r.cityAdcode] : []));
+  if (cities.length === 0) throw new AppError("forbidden", "只有省级管理员和城市管理员可以查看覆盖与统计");
+  return cities;
+}

@@ -1,0 +1,123 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/server/actor";
+import { viewableCities } from "@/lib/server/coverage/area-scope";
+
+export const VERIFIED_RECENTLY_DAYS = 90;
+
+export type AreaFigures = {
+  adcode: number;
+  name: string;
+  /** 2020 census resident population. */
+  population: number;
+  /** Every station listed in the area, whatever its status. */
+  stations: number;
+  openStations: number;
+  /** population / openStations; null without an open station. */
+  residentsPerOpenStation: number | null;
+  /** Per amenity code: share of the area's stations offering it (available or limited), 0–1. */
+  amenityShares: Record<string, number>;
+  /** Share of the area's stations verified in the last 90 days, 0–1 (0 without stations). */
+  verifiedRecentlyShare: number;
+  /** Open feedback reports (the staff queue: problems and confirmations not yet handled). */
+  openFeedback: number;
+};
+
+export type AreaStatistics = {
+  asOf: string;
+  cities: (AreaFigures & { districts: (AreaFigures & { kind: string })[] })[];
+};
+
+type FigureRow = {
+  city_adcode: number;
+  city_name: string;
+  adcode: number | null;
+  name: string | null;
+  kind: string | null;
+  population: bigint;
+  stations: bigint;
+  open_stations: bigint;
+  verified_recently: bigint;
+  open_feedback: bigint;
+};
+
+type AmenityRow = { city_adcode: number; adcode: number | null; amenity_code: string; stations: bigint };
+
+/**
+ * Per city and per district: stations, residents per open station, amenity shares, recent verification
+ * and open reports, for the dashboard. Two queries, each rolling districts up to cities with GROUPING
+ * SETS; a city manager's queries only ever read their cities' rows.
+ */
+export async function getAreaStatistics(actor: Actor, now = new Date()): Promise<AreaStatistics> {
+  const cities = viewableCities(actor);
+  const districtScope = cities === null ? Prisma.sql`TRUE` : Prisma.sql`d.city_adcode IN (${Prisma.join(cities)})`;
+  const stationScope = cities === null ? Prisma.sql`TRUE` : Prisma.sql`s.city_adcode IN (${Prisma.join(cities)})`;
+  const since = new Date(now.getTime() - VERIFIED_RECENTLY_DAYS * 86_400_000);
+  const db = getDb();
+
+  const [figures, amenities] = await Promise.all([
+    db.$queryRaw<FigureRow[]>`
+      WITH per_district AS (
+        SELECT s.district_adcode,
+               count(*) AS stations,
+               count(*) FILTER (WHERE s.status = 'OPEN') AS open_stations,
+               count(*) FILTER (WHERE s.verified_at >= ${since}) AS verified_recently,
+               sum((SELECT count(*) FROM feedback_reports f WHERE f.station_id = s.id AND f.status = 'OPEN')) AS open_feedback
+        FROM stations s
+        WHERE ${stationScope}
+        GROUP BY s.district_adcode
+      )
+      SELECT d.city_adcode, c.name AS city_name,
+             CASE WHEN GROUPING(d.adcode) = 0 THEN d.adcode END AS adcode,
+             CASE WHEN GROUPING(d.adcode) = 0 THEN d.name END AS name,
+             CASE WHEN GROUPING(d.adcode) = 0 THEN d.kind END AS kind,
+             sum(d.population_2020) AS population,
+             coalesce(sum(p.stations), 0) AS stations,
+             coalesce(sum(p.open_stations), 0) AS open_stations,
+             coalesce(sum(p.verified_recently), 0) AS verified_recently,
+             coalesce(sum(p.open_feedback), 0) AS open_feedback
+      FROM districts d
+      JOIN cities c ON c.adcode = d.city_adcode
+      LEFT JOIN per_district p ON p.district_adcode = d.adcode
+      WHERE ${districtScope}
+      GROUP BY GROUPING SETS ((d.city_adcode, c.name), (d.city_adcode, c.name, d.adcode, d.name, d.kind))
+      ORDER BY d.city_adcode, adcode NULLS FIRST`,
+    db.$queryRaw<AmenityRow[]>`
+      SELECT s.city_adcode, CASE WHEN GROUPING(s.district_adcode) = 0 THEN s.district_adcode END AS adcode,
+             a.amenity_code, count(*) AS stations
+      FROM stations s JOIN station_amenities a ON a.station_id = s.id
+      WHERE ${stationScope} AND a.availability IN ('AVAILABLE', 'LIMITED')
+      GROUP BY GROUPING SETS ((s.city_adcode, a.amenity_code), (s.city_adcode, s.district_adcode, a.amenity_code))`,
+  ]);
+
+  const offering = new Map<string, Record<string, number>>();
+  for (const row of amenities) {
+    const key = `${row.city_adcode}:${row.adcode ?? ""}`;
+    offering.set(key, { ...offering.get(key), [row.amenity_code]: Number(row.stations) });
+  }
+  const toFigures = (row: FigureRow, adcode: number, name: string): AreaFigures => {
+    const stations = Number(row.stations);
+    const openStations = Number(row.open_stations);
+    const population = Number(row.population);
+    const counts = offering.get(`${row.city_adcode}:${row.adcode ?? ""}`) ?? {};
+    return {
+      adcode,
+      name,
+      population,
+      stations,
+      openStations,
+      residentsPerOpenStation: openStations > 0 ? Math.round(population / openStations) : null,
+      amenityShares: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => [code, n / stations])),
+      verifiedRecentlyShare: stations > 0 ? Number(row.verified_recently) / stations : 0,
+      openFeedback: Number(row.open_feedback),
+    };
+  };
+
+  const result: AreaStatistics["cities"] = [];
+  for (const row of figures) {
+    if (row.adcode === null) result.push({ ...toFigures(row, row.city_adcode, row.city_name), districts: [] });
+    else result[result.length - 1].districts.push({ ...toFigures(row, row.adcode, row.name!), kind: row.kind! });
+  }
+  return { asOf: now.toISOString(), cities: result };
+}
