@@ -3,6 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, betterAuth } from "better-auth";
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import { genericOAuth, username } from "better-auth/plugins";
+import { publicOrigin } from "@/lib/api/public-origin";
 import { SSO_PROVIDER_ID } from "@/lib/auth-providers";
 import { getDb } from "@/lib/db";
 import { authSecret, env, oidcConfig, type OidcConfig } from "@/lib/env";
@@ -56,6 +57,11 @@ export function createAuth({ oidc }: AuthOptions) {
     secret: authSecret(),
     // Unset, better-auth takes the origin from each request, which is right behind a plain reverse proxy.
     baseURL: env.AUTH_URL,
+    // `next start` hands route handlers a request URL on "localhost" whatever host the browser used, so
+    // better-auth's default (the request URL's origin) refuses every cookie-bearing request from the real
+    // host as "Invalid origin" — a sign-out, or a sign-in over a stale cookie. The host the browser sent
+    // is the page's own origin for a same-site request, and a cross-site page cannot change it.
+    trustedOrigins: async (request) => (request ? [publicOrigin(request.headers, env.AUTH_URL)] : []),
     // Accounts are created by administrators (lib/server/user/create-user.ts), never by the public.
     emailAndPassword: { enabled: true, disableSignUp: true },
     plugins: [
@@ -91,6 +97,8 @@ export function createAuth({ oidc }: AuthOptions) {
     // session is extended at most once an hour so not every request writes to the database.
     session: { expiresIn: 8 * 60 * 60, updateAge: 60 * 60 },
     advanced: {
+      // better-auth skips its origin check when NODE_ENV is "test"; the tests must see what production does.
+      disableOriginCheck: false,
       // Only headers our reverse proxy sets may name the client; see CLIENT_IP_HEADERS in lib/env.ts.
       ipAddress: {
         ipAddressHeaders: env.CLIENT_IP_HEADERS,

@@ -129,6 +129,26 @@ describe("sign-in through /api/auth", () => {
     expect(await getDb().session.count({ where: { userId: manager.id } })).toBe(0);
   });
 
+  it("accepts a sign-in over a stale cookie from the site's own host, and refuses it from another site", async () => {
+    // As `next start` passes it: the URL says localhost, the Host header says where the browser was.
+    const attempt = (origin: string) =>
+      authPost(
+        new Request("http://localhost/api/auth/sign-in/username", {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            host: "yizhan.example.cn:3100",
+            origin,
+            cookie: "better-auth.session_token=ended.session",
+            "x-forwarded-for": newClient(),
+          },
+          body: JSON.stringify({ username: `mgr_${suffix}`, password }),
+        }),
+      );
+    expect((await attempt("http://yizhan.example.cn:3100")).status).toBe(200);
+    expect((await attempt("https://evil.example.com")).status).toBe(403);
+  });
+
   it("is anonymous without a cookie or with a forged one", async () => {
     expect(await getRequestActor(new Headers())).toEqual({ kind: "anonymous" });
     expect(await getRequestActor(new Headers({ cookie: "better-auth.session_token=forged.value" }))).toEqual({ kind: "anonymous" });
