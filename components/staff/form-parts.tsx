@@ -1,0 +1,55 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import type { SaveOutcome } from "@/components/staff/use-station-save";
+import type { FieldErrors } from "@/lib/validations/field-errors";
+
+/**
+ * What a field needs to name its problem to assistive technology: the message's id in
+ * aria-describedby and aria-invalid, only while there is a problem.
+ */
+export function fieldAria(errors: FieldErrors, key: string, id: string) {
+  return errors[key] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
+}
+
+export function FieldError({ errors, field, id }: { errors: FieldErrors; field: string; id: string }) {
+  if (!errors[field]) return null;
+  return (
+    <p id={`${id}-error`} className="staff-field-error">
+      {errors[field]}
+    </p>
+  );
+}
+
+/** The line under a form's buttons: saved, what went wrong, or how many fields need fixing. */
+export function SaveStatus({ outcome }: { outcome: SaveOutcome<unknown> }) {
+  const t = useTranslations("staff.form");
+  return (
+    <div role="status" className={`staff-outcome${outcome.kind === "invalid" || outcome.kind === "error" ? " is-error" : ""}`}>
+      {outcome.kind === "done" && t(outcome.message)}
+      {outcome.kind === "invalid" && t("invalid", { count: outcome.count })}
+      {outcome.kind === "error" && t("error", { message: outcome.message })}
+    </div>
+  );
+}
+
+/** A stale save: what the station says now, and the choice to reload it or save one's own change over it. */
+export function ConflictNotice({ children, onReapply }: { children: ReactNode; onReapply: () => void }) {
+  const t = useTranslations("staff.form");
+  return (
+    <div role="alert" className="staff-conflict" data-testid="conflict">
+      <strong>{t("conflictTitle")}</strong>
+      {children}
+      <p>{t("conflictUnsaved")}</p>
+      <div className="staff-actions">
+        <button type="button" className="button secondary" onClick={() => window.location.reload()}>
+          {t("reload")}
+        </button>
+        <button type="button" className="button primary" onClick={onReapply}>
+          {t("reapply")}
+        </button>
+      </div>
+    </div>
+  );
+}
