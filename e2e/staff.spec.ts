@@ -195,6 +195,7 @@ test("hours that close before they open are refused in the form, in Chinese, bes
   await hours.getByRole("button", { name: "保存营业时间" }).click();
   await expect(closes).toHaveAttribute("aria-invalid", "true");
   await expect(closes).toHaveAccessibleDescription("关门时间须晚于开门时间");
+  await expect(closes).toBeFocused();
   await expect(hours.getByRole("status")).toHaveText("有 1 处需要改正，已在对应的格子下面标出。");
   expect(sent).toEqual([]);
 });

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { ConflictNotice, FieldError, SaveStatus, fieldAria } from "@/components/staff/form-parts";
+import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid } from "@/components/staff/form-parts";
 import { useStationSave } from "@/components/staff/use-station-save";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
 import type { AmenityForEdit } from "@/lib/server/station/station-parts";
@@ -36,6 +36,7 @@ export function AmenitiesForm({ stationId, types, initial }: { stationId: string
   const { version, outcome, setOutcome, submit } = useStationSave<{ amenities: AmenityForEdit[] }>();
   const [rows, setRows] = useState(() => rowsFrom(types, initial));
   const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useFocusFirstInvalid(errors);
   const names = new Map(types.map((type) => [type.code, type.name]));
 
   const update = (code: string, change: Partial<Row>) => setRows((all) => all.map((row) => (row.code === code ? { ...row, ...change } : row)));
@@ -63,6 +64,7 @@ export function AmenitiesForm({ stationId, types, initial }: { stationId: string
   const today = () => new Date().toISOString();
   return (
     <form
+      ref={formRef}
       className="staff-form"
       noValidate
       onSubmit={(event) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { SaveOutcome } from "@/components/staff/use-station-save";
 import type { FieldErrors } from "@/lib/validations/field-errors";
 
@@ -11,6 +11,18 @@ import type { FieldErrors } from "@/lib/validations/field-errors";
  */
 export function fieldAria(errors: FieldErrors, key: string, id: string) {
   return errors[key] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
+}
+
+/**
+ * Moves focus to the first field with a problem once the problems are shown: on a phone the field may
+ * be a long way above the save button that found it.
+ */
+export function useFocusFirstInvalid(errors: FieldErrors) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (Object.keys(errors).length) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+  return form;
 }
 
 export function FieldError({ errors, field, id }: { errors: FieldErrors; field: string; id: string }) {

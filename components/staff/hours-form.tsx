@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { ConflictNotice, FieldError, SaveStatus, fieldAria } from "@/components/staff/form-parts";
+import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid } from "@/components/staff/form-parts";
 import { useStationSave } from "@/components/staff/use-station-save";
 import { shanghaiLocalTime, type OpeningExceptionView, type OpeningHours } from "@/lib/opening-hours";
 import { fieldErrorsFromDetails, fieldErrorsFromZod, type FieldErrors } from "@/lib/validations/field-errors";
@@ -33,6 +33,7 @@ export function HoursForm({ stationId, initial }: { stationId: string; initial: 
     initial.exceptions.map((e) => ({ key: key(), ...e, opens: e.opens ?? "", closes: e.closes ?? "", note: e.note ?? "" })),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useFocusFirstInvalid(errors);
 
   const updatePeriod = (k: number, change: Partial<Period>) => setWeekly((all) => all.map((p) => (p.key === k ? { ...p, ...change } : p)));
   const updateException = (k: number, change: Partial<Exception>) => setExceptions((all) => all.map((e) => (e.key === k ? { ...e, ...change } : e)));
@@ -94,6 +95,7 @@ export function HoursForm({ stationId, initial }: { stationId: string; initial: 
 
   return (
     <form
+      ref={formRef}
       className="staff-form"
       noValidate
       onSubmit={(event) => {
@@ -115,7 +117,12 @@ export function HoursForm({ stationId, initial }: { stationId: string; initial: 
                 <div key={p.key} className="staff-period">
                   {timeInput(`period-${p.key}-opens`, t("opens"), `w${p.key}.opens`, p.opens, (opens) => updatePeriod(p.key, { opens }))}
                   {timeInput(`period-${p.key}-closes`, t("closes"), `w${p.key}.closes`, p.closes, (closes) => updatePeriod(p.key, { closes }))}
-                  <button type="button" className="button secondary staff-remove" onClick={() => setWeekly((all) => all.filter((x) => x.key !== p.key))}>
+                  <button
+                    type="button"
+                    className="button secondary staff-remove"
+                    aria-label={t("removePeriodLabel", { day: weekdays[day - 1], opens: p.opens, closes: p.closes })}
+                    onClick={() => setWeekly((all) => all.filter((x) => x.key !== p.key))}
+                  >
                     {t("removePeriod")}
                   </button>
                 </div>
@@ -150,7 +157,7 @@ export function HoursForm({ stationId, initial }: { stationId: string; initial: 
                 </option>
               ))}
             </select>
-            <div className="staff-period">
+            <div className="staff-dates">
               <div className="staff-time">
                 <label htmlFor={id("startsOn")}>{t("startsOn")}</label>
                 <input id={id("startsOn")} type="date" value={e.startsOn} onChange={(event) => updateException(e.key, { startsOn: event.target.value })} {...fieldAria(errors, field("startsOn"), id("startsOn"))} />
@@ -215,8 +222,7 @@ export function HoursForm({ stationId, initial }: { stationId: string; initial: 
               <li key={`e${index}`}>
                 {t("exceptionSummary", {
                   kind: t(`kinds.${e.kind}`),
-                  from: calendarDate(e.startsOn),
-                  to: calendarDate(e.endsOn),
+                  dates: e.startsOn === e.endsOn ? calendarDate(e.startsOn) : t("dateRange", { from: calendarDate(e.startsOn), to: calendarDate(e.endsOn) }),
                   hours: e.closed ? t("closedAllDay") : `${e.opens}–${e.closes}`,
                 })}
                 {e.note && ` · ${e.note}`}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ConflictNotice, FieldError, SaveStatus, fieldAria } from "@/components/staff/form-parts";
+import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid } from "@/components/staff/form-parts";
 import { useStationSave } from "@/components/staff/use-station-save";
 import type { EditableStation } from "@/lib/server/station/list-editable-stations";
 import { fieldErrorsFromDetails, fieldErrorsFromZod, type FieldErrors } from "@/lib/validations/field-errors";
@@ -21,6 +21,7 @@ export function StationEditForm({ station }: { station: EditableStation }) {
   const [notice, setNotice] = useState(station.notice ?? "");
   const [status, setStatus] = useState(station.status);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useFocusFirstInvalid(errors);
 
   async function save(againstVersion: number) {
     const parsed = stationEditSchema.safeParse({ version: againstVersion, phone: phone.trim() === "" ? null : phone, notice: notice.trim() === "" ? null : notice, status });
@@ -39,6 +40,7 @@ export function StationEditForm({ station }: { station: EditableStation }) {
   const id = (field: string) => `${station.id}-${field}`;
   return (
     <form
+      ref={formRef}
       className="staff-form"
       noValidate
       onSubmit={(event) => {

@@ -22,8 +22,7 @@ export async function StationHistory({ events, amenityNames }: { events: AuditEv
   const exception = (e: ExceptionSummary) =>
     t("exception", {
       kind: tCommon(`exceptionKinds.${e.kind}`),
-      from: calendarDate(e.startsOn),
-      to: calendarDate(e.endsOn),
+      dates: e.startsOn === e.endsOn ? calendarDate(e.startsOn) : t("dateRange", { from: calendarDate(e.startsOn), to: calendarDate(e.endsOn) }),
       hours: e.closed ? t("closedAllDay") : `${e.opens}–${e.closes}`,
     }) + (e.note ? ` · ${e.note}` : "");
   const fieldValue = (field: string, value: string | null) => {
