@@ -59,17 +59,24 @@ function stationCard(page: Page) {
   return page.getByTestId("staff-station").filter({ has: page.getByRole("heading", { name: "工行测试员工驿站", exact: true }) });
 }
 
-/** The station's own page in /staff, and its details form. */
+/** The station's own page in /staff, and its details form, once the forms can take input. */
 async function openStation(page: Page, index = 0) {
   await page.goto(`/staff/stations/${fixture.ids[index]}`);
-  return page.getByTestId("station-details");
+  return formsReady(page);
+}
+
+/** The save buttons are disabled until React has hydrated the page; typing before that could be lost. */
+async function formsReady(page: Page) {
+  const details = page.getByTestId("station-details");
+  await expect(details.getByRole("button", { name: "保存", exact: true })).toBeEnabled();
+  return details;
 }
 
 test("staff sign in, change the notice, and the public page shows it at once", async ({ page }) => {
   await signIn(page);
   await stationCard(page).getByRole("link", { name: "工行测试员工驿站" }).click();
   await expect(page).toHaveURL(`/staff/stations/${fixture.ids[0]}`);
-  const card = page.getByTestId("station-details");
+  const card = await formsReady(page);
   await card.getByLabel("公告").fill("冬季提供热姜茶");
   await card.getByRole("button", { name: "保存" }).click();
   await expect(card.getByRole("status")).toHaveText("已保存");

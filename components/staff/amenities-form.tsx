@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid } from "@/components/staff/form-parts";
+import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid, useHydrated } from "@/components/staff/form-parts";
 import { useStationSave } from "@/components/staff/use-station-save";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
 import type { AmenityForEdit } from "@/lib/server/station/station-parts";
@@ -37,6 +37,7 @@ export function AmenitiesForm({ stationId, types, initial }: { stationId: string
   const [rows, setRows] = useState(() => rowsFrom(types, initial));
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstInvalid(errors);
+  const hydrated = useHydrated();
   const names = new Map(types.map((type) => [type.code, type.name]));
 
   const update = (code: string, change: Partial<Row>) => setRows((all) => all.map((row) => (row.code === code ? { ...row, ...change } : row)));
@@ -120,7 +121,7 @@ export function AmenitiesForm({ stationId, types, initial }: { stationId: string
         })}
       </div>
       <div className="staff-actions">
-        <button type="submit" className="button primary" disabled={outcome.kind === "saving"}>
+        <button type="submit" className="button primary" disabled={!hydrated || outcome.kind === "saving"}>
           {outcome.kind === "saving" ? tForm("saving") : t("save")}
         </button>
       </div>

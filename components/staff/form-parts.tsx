@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useSyncExternalStore, type ReactNode } from "react";
 import type { SaveOutcome } from "@/components/staff/use-station-save";
 import type { FieldErrors } from "@/lib/validations/field-errors";
 
@@ -11,6 +11,20 @@ import type { FieldErrors } from "@/lib/validations/field-errors";
  */
 export function fieldAria(errors: FieldErrors, key: string, id: string) {
   return errors[key] ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * False until React has taken over the page. Save buttons stay disabled until then: a form submitted
+ * before hydration would be sent by the browser itself, reloading the page and losing what was typed.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 /**

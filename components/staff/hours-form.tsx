@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid } from "@/components/staff/form-parts";
+import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid, useHydrated } from "@/components/staff/form-parts";
 import { useStationSave } from "@/components/staff/use-station-save";
 import { shanghaiLocalTime, type OpeningExceptionView, type OpeningHours } from "@/lib/opening-hours";
 import { fieldErrorsFromDetails, fieldErrorsFromZod, type FieldErrors } from "@/lib/validations/field-errors";
@@ -34,6 +34,7 @@ export function HoursForm({ stationId, initial }: { stationId: string; initial: 
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstInvalid(errors);
+  const hydrated = useHydrated();
 
   const updatePeriod = (k: number, change: Partial<Period>) => setWeekly((all) => all.map((p) => (p.key === k ? { ...p, ...change } : p)));
   const updateException = (k: number, change: Partial<Exception>) => setExceptions((all) => all.map((e) => (e.key === k ? { ...e, ...change } : e)));
@@ -201,7 +202,7 @@ export function HoursForm({ stationId, initial }: { stationId: string; initial: 
       </div>
 
       <div className="staff-actions">
-        <button type="submit" className="button primary" disabled={outcome.kind === "saving"}>
+        <button type="submit" className="button primary" disabled={!hydrated || outcome.kind === "saving"}>
           {outcome.kind === "saving" ? tForm("saving") : t("save")}
         </button>
       </div>

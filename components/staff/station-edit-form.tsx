@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid } from "@/components/staff/form-parts";
+import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid, useHydrated } from "@/components/staff/form-parts";
 import { useStationSave } from "@/components/staff/use-station-save";
 import type { EditableStation } from "@/lib/server/station/list-editable-stations";
 import { fieldErrorsFromDetails, fieldErrorsFromZod, type FieldErrors } from "@/lib/validations/field-errors";
@@ -22,6 +22,7 @@ export function StationEditForm({ station }: { station: EditableStation }) {
   const [status, setStatus] = useState(station.status);
   const [errors, setErrors] = useState<FieldErrors>({});
   const formRef = useFocusFirstInvalid(errors);
+  const hydrated = useHydrated();
 
   async function save(againstVersion: number) {
     const parsed = stationEditSchema.safeParse({ version: againstVersion, phone: phone.trim() === "" ? null : phone, notice: notice.trim() === "" ? null : notice, status });
@@ -63,10 +64,10 @@ export function StationEditForm({ station }: { station: EditableStation }) {
         ))}
       </select>
       <div className="staff-actions">
-        <button type="submit" className="button primary" disabled={outcome.kind === "saving"}>
+        <button type="submit" className="button primary" disabled={!hydrated || outcome.kind === "saving"}>
           {outcome.kind === "saving" ? t("saving") : t("save")}
         </button>
-        <button type="button" className="button secondary" disabled={outcome.kind === "saving"} onClick={() => void verify()}>
+        <button type="button" className="button secondary" disabled={!hydrated || outcome.kind === "saving"} onClick={() => void verify()}>
           {t("verify")}
         </button>
       </div>
