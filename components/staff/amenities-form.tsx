@@ -2,11 +2,10 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid, useHydrated } from "@/components/staff/form-parts";
+import { ConflictNotice, FieldError, SaveBar, fieldAria } from "@/components/staff/form-parts";
 import { useStationSave } from "@/components/staff/use-station-save";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
 import type { AmenityForEdit } from "@/lib/server/station/station-parts";
-import { fieldErrorsFromDetails, fieldErrorsFromZod, type FieldErrors } from "@/lib/validations/field-errors";
 import { stationAmenitiesEditSchema } from "@/lib/validations/station-edit";
 
 type Availability = AmenityForEdit["availability"];
@@ -31,48 +30,31 @@ const shanghaiDate = (iso: string | null) => (iso ? shanghaiLocalTime(new Date(i
  */
 export function AmenitiesForm({ stationId, types, initial }: { stationId: string; types: { code: string; name: string }[]; initial: AmenityForEdit[] }) {
   const t = useTranslations("staff.amenities");
-  const tForm = useTranslations("staff.form");
   const format = useFormatter();
-  const { version, outcome, setOutcome, submit } = useStationSave<{ amenities: AmenityForEdit[] }>();
+  const { outcome, errors, hydrated, save: send, formProps } = useStationSave<{ amenities: AmenityForEdit[] }>();
   const [rows, setRows] = useState(() => rowsFrom(types, initial));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const formRef = useFocusFirstInvalid(errors);
-  const hydrated = useHydrated();
   const names = new Map(types.map((type) => [type.code, type.name]));
 
   const update = (code: string, change: Partial<Row>) => setRows((all) => all.map((row) => (row.code === code ? { ...row, ...change } : row)));
 
-  async function save(againstVersion: number) {
+  function save(againstVersion: number) {
     const offered = rows.filter((row) => row.availability !== "absent");
-    // Problems come back by position in the list sent ("amenities.2.note"); the form shows them by amenity.
-    const byCode = (found: FieldErrors) =>
-      Object.fromEntries(Object.entries(found).map(([path, message]) => [path.replace(/^amenities\.(\d+)\./, (_, index) => `${offered[Number(index)]?.code}.`), message]));
-    const parsed = stationAmenitiesEditSchema.safeParse({
-      version: againstVersion,
-      amenities: offered.map((row) => ({ code: row.code, availability: row.availability, note: row.note.trim() || null, checkedAt: row.checkedAt })),
-    });
-    if (!parsed.success) {
-      const found = byCode(fieldErrorsFromZod(parsed.error));
-      setErrors(found);
-      setOutcome({ kind: "invalid", count: Object.keys(found).length });
-      return;
-    }
-    setErrors({});
-    const result = await submit(`/api/v1/staff/stations/${stationId}/amenities`, "PUT", parsed.data);
-    if (!result.ok) setErrors(byCode(fieldErrorsFromDetails(result.details)));
+    return send(
+      stationAmenitiesEditSchema,
+      {
+        version: againstVersion,
+        amenities: offered.map((row) => ({ code: row.code, availability: row.availability, note: row.note.trim() || null, checkedAt: row.checkedAt })),
+      },
+      `/api/v1/staff/stations/${stationId}/amenities`,
+      "PUT",
+      // Problems come back by position in the list sent ("amenities.2.note"); the form shows them by amenity.
+      (path) => path.replace(/^amenities\.(\d+)\./, (_, index) => `${offered[Number(index)]?.code}.`),
+    );
   }
 
   const today = () => new Date().toISOString();
   return (
-    <form
-      ref={formRef}
-      className="staff-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save(version);
-      }}
-    >
+    <form {...formProps(save)}>
       <p className="muted">{t("help")}</p>
       {errors.amenities && (
         <p className="staff-field-error" role="alert">
@@ -120,12 +102,7 @@ export function AmenitiesForm({ stationId, types, initial }: { stationId: string
           );
         })}
       </div>
-      <div className="staff-actions">
-        <button type="submit" className="button primary" disabled={!hydrated || outcome.kind === "saving"}>
-          {outcome.kind === "saving" ? tForm("saving") : t("save")}
-        </button>
-      </div>
-      <SaveStatus outcome={outcome} />
+      <SaveBar label={t("save")} hydrated={hydrated} outcome={outcome} />
       {outcome.kind === "conflict" && (
         <ConflictNotice onReapply={() => void save(outcome.current.version)}>
           <p>{t("conflictNow")}</p>

@@ -48,8 +48,24 @@ export function FieldError({ errors, field, id }: { errors: FieldErrors; field: 
   );
 }
 
+/** A form's save button (disabled until hydrated and while saving), any other actions, and how it went. */
+export function SaveBar({ label, hydrated, outcome, children }: { label: string; hydrated: boolean; outcome: SaveOutcome<unknown>; children?: ReactNode }) {
+  const t = useTranslations("staff.form");
+  return (
+    <>
+      <div className="staff-actions">
+        <button type="submit" className="button primary" disabled={!hydrated || outcome.kind === "saving"}>
+          {outcome.kind === "saving" ? t("saving") : label}
+        </button>
+        {children}
+      </div>
+      <SaveStatus outcome={outcome} />
+    </>
+  );
+}
+
 /** The line under a form's buttons: saved, what went wrong, or how many fields need fixing. */
-export function SaveStatus({ outcome }: { outcome: SaveOutcome<unknown> }) {
+function SaveStatus({ outcome }: { outcome: SaveOutcome<unknown> }) {
   const t = useTranslations("staff.form");
   return (
     <div role="status" className={`staff-outcome${outcome.kind === "invalid" || outcome.kind === "error" ? " is-error" : ""}`}>

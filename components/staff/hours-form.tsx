@@ -2,10 +2,9 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid, useHydrated } from "@/components/staff/form-parts";
+import { ConflictNotice, FieldError, SaveBar, fieldAria } from "@/components/staff/form-parts";
 import { useStationSave } from "@/components/staff/use-station-save";
 import { shanghaiLocalTime, type OpeningExceptionView, type OpeningHours } from "@/lib/opening-hours";
-import { fieldErrorsFromDetails, fieldErrorsFromZod, type FieldErrors } from "@/lib/validations/field-errors";
 import { openingHoursEditSchema } from "@/lib/validations/station-edit";
 
 type Kind = OpeningExceptionView["kind"];
@@ -22,19 +21,15 @@ const KINDS: Kind[] = ["holiday", "temporary_closure", "special_hours"];
  */
 export function HoursForm({ stationId, initial }: { stationId: string; initial: OpeningHours }) {
   const t = useTranslations("staff.hours");
-  const tForm = useTranslations("staff.form");
   const weekdays = useTranslations("common").raw("weekdays") as string[];
   const format = useFormatter();
-  const { version, outcome, setOutcome, submit } = useStationSave<{ openingHours: OpeningHours }>();
+  const { outcome, errors, hydrated, save: send, formProps } = useStationSave<{ openingHours: OpeningHours }>();
   const nextKey = useRef(0);
   const key = () => nextKey.current++;
   const [weekly, setWeekly] = useState<Period[]>(() => initial.weekly.map((p) => ({ key: key(), ...p })));
   const [exceptions, setExceptions] = useState<Exception[]>(() =>
     initial.exceptions.map((e) => ({ key: key(), ...e, opens: e.opens ?? "", closes: e.closes ?? "", note: e.note ?? "" })),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const formRef = useFocusFirstInvalid(errors);
-  const hydrated = useHydrated();
 
   const updatePeriod = (k: number, change: Partial<Period>) => setWeekly((all) => all.map((p) => (p.key === k ? { ...p, ...change } : p)));
   const updateException = (k: number, change: Partial<Exception>) => setExceptions((all) => all.map((e) => (e.key === k ? { ...e, ...change } : e)));
@@ -52,38 +47,28 @@ export function HoursForm({ stationId, initial }: { stationId: string; initial: 
     setExceptions((all) => [...all, { key: key(), kind, startsOn: today, endsOn: today, closed: kind !== "special_hours", opens: "", closes: "", note: "" }]);
   }
 
-  async function save(againstVersion: number) {
-    // Problems come back by position in the lists sent ("weekly.3.closes"); the form shows them by row.
-    const byRow = (found: FieldErrors) =>
-      Object.fromEntries(
-        Object.entries(found).map(([path, message]) => [
-          path.replace(/^weekly\.(\d+)\./, (_, i) => `w${weekly[Number(i)]?.key}.`).replace(/^exceptions\.(\d+)\./, (_, i) => `e${exceptions[Number(i)]?.key}.`),
-          message,
-        ]),
-      );
-    const parsed = openingHoursEditSchema.safeParse({
-      version: againstVersion,
-      weekly: weekly.map(({ day, opens, closes }) => ({ day, opens: opens.trim(), closes: closes.trim() })),
-      exceptions: exceptions.map((e) => ({
-        kind: e.kind,
-        startsOn: e.startsOn,
-        endsOn: e.endsOn,
-        closed: e.closed,
-        opens: e.closed ? null : e.opens.trim() || null,
-        closes: e.closed ? null : e.closes.trim() || null,
-        note: e.note.trim() || null,
-      })),
-    });
-    if (!parsed.success) {
-      const found = byRow(fieldErrorsFromZod(parsed.error));
-      setErrors(found);
-      setOutcome({ kind: "invalid", count: Object.keys(found).length });
-      return;
-    }
-    setErrors({});
-    const result = await submit(`/api/v1/staff/stations/${stationId}/hours`, "PUT", parsed.data);
-    if (!result.ok) setErrors(byRow(fieldErrorsFromDetails(result.details)));
-  }
+  const save = (againstVersion: number) =>
+    send(
+      openingHoursEditSchema,
+      {
+        version: againstVersion,
+        weekly: weekly.map(({ day, opens, closes }) => ({ day, opens: opens.trim(), closes: closes.trim() })),
+        exceptions: exceptions.map((e) => ({
+          kind: e.kind,
+          startsOn: e.startsOn,
+          endsOn: e.endsOn,
+          closed: e.closed,
+          opens: e.closed ? null : e.opens.trim() || null,
+          closes: e.closed ? null : e.closes.trim() || null,
+          note: e.note.trim() || null,
+        })),
+      },
+      `/api/v1/staff/stations/${stationId}/hours`,
+      "PUT",
+      // Problems come back by position in the lists sent ("weekly.3.closes"); the form shows them by row.
+      (path) =>
+        path.replace(/^weekly\.(\d+)\./, (_, i) => `w${weekly[Number(i)]?.key}.`).replace(/^exceptions\.(\d+)\./, (_, i) => `e${exceptions[Number(i)]?.key}.`),
+    );
 
   const calendarDate = (isoDate: string) => format.dateTime(new Date(`${isoDate}T12:00:00+08:00`), { dateStyle: "medium" });
   const timeInput = (id: string, label: string, field: string, value: string, onChange: (value: string) => void) => (
@@ -95,15 +80,7 @@ export function HoursForm({ stationId, initial }: { stationId: string; initial: 
   );
 
   return (
-    <form
-      ref={formRef}
-      className="staff-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save(version);
-      }}
-    >
+    <form {...formProps(save)}>
       <h3>{t("weeklyTitle")}</h3>
       <p className="muted">{t("weeklyHelp")}</p>
       {errors.weekly && <p className="staff-field-error">{errors.weekly}</p>}
@@ -201,12 +178,7 @@ export function HoursForm({ stationId, initial }: { stationId: string; initial: 
         ))}
       </div>
 
-      <div className="staff-actions">
-        <button type="submit" className="button primary" disabled={!hydrated || outcome.kind === "saving"}>
-          {outcome.kind === "saving" ? tForm("saving") : t("save")}
-        </button>
-      </div>
-      <SaveStatus outcome={outcome} />
+      <SaveBar label={t("save")} hydrated={hydrated} outcome={outcome} />
       {outcome.kind === "conflict" && (
         <ConflictNotice onReapply={() => void save(outcome.current.version)}>
           <p>{t("conflictNow")}</p>

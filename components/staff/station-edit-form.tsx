@@ -2,10 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ConflictNotice, FieldError, SaveStatus, fieldAria, useFocusFirstInvalid, useHydrated } from "@/components/staff/form-parts";
+import { ConflictNotice, FieldError, SaveBar, fieldAria } from "@/components/staff/form-parts";
 import { useStationSave } from "@/components/staff/use-station-save";
 import type { EditableStation } from "@/lib/server/station/list-editable-stations";
-import { fieldErrorsFromDetails, fieldErrorsFromZod, type FieldErrors } from "@/lib/validations/field-errors";
 import { stationEditSchema } from "@/lib/validations/station-edit";
 
 type Current = { phone: string | null; notice: string | null; status: EditableStation["status"] };
@@ -16,39 +15,23 @@ type Current = { phone: string | null; notice: string | null; status: EditableSt
  */
 export function StationEditForm({ station }: { station: EditableStation }) {
   const t = useTranslations("staff.form");
-  const { version, outcome, setOutcome, submit } = useStationSave<Current>();
+  const { version, outcome, errors, hydrated, submit, save: send, formProps } = useStationSave<Current>();
   const [phone, setPhone] = useState(station.phone ?? "");
   const [notice, setNotice] = useState(station.notice ?? "");
   const [status, setStatus] = useState(station.status);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const formRef = useFocusFirstInvalid(errors);
-  const hydrated = useHydrated();
 
-  async function save(againstVersion: number) {
-    const parsed = stationEditSchema.safeParse({ version: againstVersion, phone: phone.trim() === "" ? null : phone, notice: notice.trim() === "" ? null : notice, status });
-    if (!parsed.success) {
-      const found = fieldErrorsFromZod(parsed.error);
-      setErrors(found);
-      setOutcome({ kind: "invalid", count: Object.keys(found).length });
-      return;
-    }
-    setErrors({});
-    const result = await submit(`/api/v1/staff/stations/${station.id}`, "PATCH", parsed.data);
-    if (!result.ok) setErrors(fieldErrorsFromDetails(result.details));
-  }
+  const save = (againstVersion: number) =>
+    send(
+      stationEditSchema,
+      { version: againstVersion, phone: phone.trim() === "" ? null : phone, notice: notice.trim() === "" ? null : notice, status },
+      `/api/v1/staff/stations/${station.id}`,
+      "PATCH",
+    );
   const verify = () => submit(`/api/v1/staff/stations/${station.id}/verify`, "POST", { version }, "verified");
 
   const id = (field: string) => `${station.id}-${field}`;
   return (
-    <form
-      ref={formRef}
-      className="staff-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save(version);
-      }}
-    >
+    <form {...formProps(save)}>
       <label htmlFor={id("phone")}>{t("phone")}</label>
       <input id={id("phone")} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" maxLength={30} {...fieldAria(errors, "phone", id("phone"))} />
       <FieldError errors={errors} field="phone" id={id("phone")} />
@@ -63,15 +46,11 @@ export function StationEditForm({ station }: { station: EditableStation }) {
           </option>
         ))}
       </select>
-      <div className="staff-actions">
-        <button type="submit" className="button primary" disabled={!hydrated || outcome.kind === "saving"}>
-          {outcome.kind === "saving" ? t("saving") : t("save")}
-        </button>
+      <SaveBar label={t("save")} hydrated={hydrated} outcome={outcome}>
         <button type="button" className="button secondary" disabled={!hydrated || outcome.kind === "saving"} onClick={() => void verify()}>
           {t("verify")}
         </button>
-      </div>
-      <SaveStatus outcome={outcome} />
+      </SaveBar>
       {outcome.kind === "conflict" && (
         <ConflictNotice onReapply={() => void save(outcome.current.version)}>
           <p>

@@ -1,16 +1,8 @@
-import { minutesToClock } from "@/lib/opening-hours";
+import { minutesToClock, type OpeningExceptionView } from "@/lib/opening-hours";
 
 type Availability = "available" | "limited" | "unavailable";
 type AmenityState = { availability: Availability; note: string | null; checkedAt: string | null };
-export type ExceptionSummary = {
-  kind: "holiday" | "temporary_closure" | "special_hours";
-  startsOn: string;
-  endsOn: string;
-  closed: boolean;
-  opens: string | null;
-  closes: string | null;
-  note: string | null;
-};
+export type ExceptionSummary = OpeningExceptionView;
 
 /** One readable difference between an audit event's before and after; the page words it. */
 export type StationChange =

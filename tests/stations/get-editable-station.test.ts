@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db";
-import type { Actor, RoleGrant } from "@/lib/server/actor";
+import type { Actor } from "@/lib/server/actor";
 import { anonymousActor } from "@/lib/server/actor";
 import { getEditableStation } from "@/lib/server/station/get-editable-station";
 import { updateOpeningHours } from "@/lib/server/station/update-opening-hours";
 import { updateStationAmenities } from "@/lib/server/station/update-station-amenities";
 import { createStations } from "../../e2e/support/station-fixtures";
+import { currentVersion, testUser } from "../support/test-actors";
 
 let fixture: Awaited<ReturnType<typeof createStations>>;
 let stationId: string;
@@ -41,17 +41,10 @@ afterAll(async () => {
   await fixture.remove();
 });
 
-function user(label: string, ...roles: RoleGrant[]): Actor {
-  return { kind: "user", userId: `test-${label}`, label: `user:${label}`, roles };
-}
-
-async function currentVersion(id: string): Promise<number> {
-  return (await getDb().station.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
-}
 
 describe("getEditableStation", () => {
   it("gives the station's details, amenities in type order and every exception, past ones included", async () => {
-    const staff = user("reader", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
+    const staff = testUser("reader", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
     const station = await getEditableStation(staff, stationId);
     expect(station).toMatchObject({ id: stationId, name: "工行测试读取驿站", phone: "024-12345678", status: "open", openFeedback: 0 });
     expect(station.version).toBe(await currentVersion(stationId));
@@ -70,9 +63,9 @@ describe("getEditableStation", () => {
   });
 
   const cases: [string, Actor, string][] = [
-    ["staff of another station", user("other", { role: "BRANCH_STAFF", cityAdcode: null, stationId: "00000000-0000-4000-8000-000000000000" }), "not_found"],
-    ["manager of another city", user("dalian", { role: "CITY_MANAGER", cityAdcode: 210200, stationId: null }), "not_found"],
-    ["a user with no role", user("nobody"), "not_found"],
+    ["staff of another station", testUser("other", { role: "BRANCH_STAFF", cityAdcode: null, stationId: "00000000-0000-4000-8000-000000000000" }), "not_found"],
+    ["manager of another city", testUser("dalian", { role: "CITY_MANAGER", cityAdcode: 210200, stationId: null }), "not_found"],
+    ["a user with no role", testUser("nobody"), "not_found"],
     ["anonymous", anonymousActor, "unauthenticated"],
   ];
   it.each(cases)("%s → %s", async (_label, actor, code) => {
@@ -80,8 +73,8 @@ describe("getEditableStation", () => {
   });
 
   it("is found by the city's manager and the province admin; unknown and malformed ids are not found", async () => {
-    const manager = user("shenyang", { role: "CITY_MANAGER", cityAdcode: 210100, stationId: null });
-    const admin = user("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
+    const manager = testUser("shenyang", { role: "CITY_MANAGER", cityAdcode: 210100, stationId: null });
+    const admin = testUser("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
     expect((await getEditableStation(manager, otherStationId)).id).toBe(otherStationId);
     expect((await getEditableStation(admin, stationId)).id).toBe(stationId);
     await expect(getEditableStation(admin, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
@@ -90,7 +83,7 @@ describe("getEditableStation", () => {
 });
 
 describe("a stale save of amenities or hours answers 409 with that part as it is now", () => {
-  const staff = () => user("stale", { role: "BRANCH_STAFF", cityAdcode: null, stationId: otherStationId });
+  const staff = () => testUser("stale", { role: "BRANCH_STAFF", cityAdcode: null, stationId: otherStationId });
 
   it("amenities", async () => {
     const version = await currentVersion(otherStationId);
