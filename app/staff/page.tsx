@@ -4,7 +4,6 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { FeedbackResolver } from "@/components/staff/feedback-item";
-import { StationEditForm } from "@/components/staff/station-edit-form";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
 import { listFeedbackQueue } from "@/lib/server/feedback/list-feedback-queue";
 import { listEditableStations } from "@/lib/server/station/list-editable-stations";
@@ -38,7 +37,10 @@ export default async function StaffPage() {
           <ul className="staff-feedback" data-testid="feedback-queue">
             {feedback.map((report) => (
               <li key={report.id}>
-                <strong>{report.stationName}</strong> · {t(`feedback.kinds.${report.kind as "other"}`)} · {format.dateTime(new Date(report.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+                <strong>
+                  <a href={`/staff/stations/${report.stationId}`}>{report.stationName}</a>
+                </strong>{" "}
+                · {t(`feedback.kinds.${report.kind as "other"}`)} · {format.dateTime(new Date(report.createdAt), { dateStyle: "medium", timeStyle: "short" })}
                 {report.message && <p>{report.message}</p>}
                 {report.contact && <p className="muted">{t("feedback.contact", { contact: report.contact })}</p>}
                 <FeedbackResolver reportId={report.id} />
@@ -48,20 +50,25 @@ export default async function StaffPage() {
         )}
       </section>
 
-      {stations.length === 0 && <p>{t("none")}</p>}
-      {stations.map((station) => (
-        <section key={station.id} className="card" aria-labelledby={`station-${station.id}`} data-testid="staff-station">
-          <h2 id={`station-${station.id}`}>{station.name}</h2>
-          <p className="muted">
-            {station.address} · <a href={`/stations/${station.id}`}>{t("viewPublic")}</a>
-          </p>
-          <p className="muted">
-            {station.verifiedAt ? t("verified", { date: format.dateTime(new Date(station.verifiedAt), { dateStyle: "medium" }) }) : t("neverVerified")} ·{" "}
-            {t("openFeedback", { count: station.openFeedback })}
-          </p>
-          <StationEditForm station={station} />
-        </section>
-      ))}
+      <section aria-labelledby="stations-heading">
+        <h2 id="stations-heading">{t("stationsTitle")}</h2>
+        {stations.length === 0 && <p>{t("none")}</p>}
+        <ul className="staff-stations">
+          {stations.map((station) => (
+            <li key={station.id} className="card" data-testid="staff-station">
+              <h3>
+                <a href={`/staff/stations/${station.id}`}>{station.name}</a>
+              </h3>
+              <p className="muted">{station.address}</p>
+              <p className="muted">
+                {t(`form.statuses.${station.status}`)} ·{" "}
+                {station.verifiedAt ? t("verified", { date: format.dateTime(new Date(station.verifiedAt), { dateStyle: "medium" }) }) : t("neverVerified")} ·{" "}
+                {t("openFeedback", { count: station.openFeedback })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
       {stations.length === 200 && <p className="muted">{t("limited")}</p>}
     </main>
   );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useHydrated } from "@/components/staff/form-parts";
 
 type Resolution = "fixed" | "not_a_problem" | "duplicate";
 
@@ -11,6 +12,7 @@ export function FeedbackResolver({ reportId }: { reportId: string }) {
   const [resolution, setResolution] = useState<Resolution>("fixed");
   const [note, setNote] = useState("");
   const [state, setState] = useState<"idle" | "sending" | "done" | "error">("idle");
+  const hydrated = useHydrated();
 
   if (state === "done") return <p role="status">{t("resolved")}</p>;
   return (
@@ -35,7 +37,7 @@ export function FeedbackResolver({ reportId }: { reportId: string }) {
         ))}
       </select>
       <input aria-label={t("note")} placeholder={t("note")} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
-      <button type="submit" className="button secondary" disabled={state === "sending"}>
+      <button type="submit" className="button secondary" disabled={!hydrated || state === "sending"}>
         {t("resolved")}
       </button>
     </form>

@@ -1,70 +1,43 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConflictNotice, FieldError, SaveBar, fieldAria } from "@/components/staff/form-parts";
+import { useStationSave } from "@/components/staff/use-station-save";
 import type { EditableStation } from "@/lib/server/station/list-editable-stations";
+import { stationEditSchema } from "@/lib/validations/station-edit";
 
-type Snapshot = { version: number; phone: string | null; notice: string | null; status: EditableStation["status"] };
-type Outcome = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "verified" } | { kind: "error"; message: string } | { kind: "conflict"; current: Snapshot };
-
-async function send(url: string, method: string, body: unknown): Promise<{ ok: true; value: Snapshot } | { ok: false; status: number; error: { message: string; details?: { current?: Snapshot } } }> {
-  const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
-  if (!response) return { ok: false, status: 0, error: { message: "network" } };
-  const json = await response.json().catch(() => null);
-  return response.ok ? { ok: true, value: json } : { ok: false, status: response.status, error: json?.error ?? { message: String(response.status) } };
-}
+type Current = { phone: string | null; notice: string | null; status: EditableStation["status"] };
 
 /**
- * A station's phone, notice and status. Saves name the version they started from; if someone saved in
- * between, the server answers 409 and the form shows what is there now, without losing what was typed.
+ * A station's phone, notice and status, and "everything is still correct". Checked with the server's
+ * own schema before sending; a stale save shows what is there now without losing what was typed.
  */
 export function StationEditForm({ station }: { station: EditableStation }) {
   const t = useTranslations("staff.form");
-  const router = useRouter();
-  const [version, setVersion] = useState(station.version);
+  const { version, outcome, errors, hydrated, submit, save: send, formProps } = useStationSave<Current>();
   const [phone, setPhone] = useState(station.phone ?? "");
   const [notice, setNotice] = useState(station.notice ?? "");
   const [status, setStatus] = useState(station.status);
-  const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
-
-  /** Sends one change and shows how it went; both save and confirm move the station's version on. */
-  async function submit(url: string, method: string, body: unknown, done: "saved" | "verified") {
-    setOutcome({ kind: "saving" });
-    const result = await send(url, method, body);
-    if (result.ok) {
-      setVersion(result.value.version);
-      setOutcome({ kind: done });
-      router.refresh();
-    } else if (result.status === 409 && result.error.details?.current) {
-      setOutcome({ kind: "conflict", current: result.error.details.current });
-    } else {
-      setOutcome({ kind: "error", message: result.error.message });
-    }
-  }
 
   const save = (againstVersion: number) =>
-    submit(
+    send(
+      stationEditSchema,
+      { version: againstVersion, phone: phone.trim() === "" ? null : phone, notice: notice.trim() === "" ? null : notice, status },
       `/api/v1/staff/stations/${station.id}`,
       "PATCH",
-      { version: againstVersion, phone: phone.trim() === "" ? null : phone.trim(), notice: notice.trim() === "" ? null : notice.trim(), status },
-      "saved",
     );
   const verify = () => submit(`/api/v1/staff/stations/${station.id}/verify`, "POST", { version }, "verified");
 
   const id = (field: string) => `${station.id}-${field}`;
   return (
-    <form
-      className="staff-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save(version);
-      }}
-    >
+    <form {...formProps(save)}>
       <label htmlFor={id("phone")}>{t("phone")}</label>
-      <input id={id("phone")} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" maxLength={30} />
+      <input id={id("phone")} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" maxLength={30} {...fieldAria(errors, "phone", id("phone"))} />
+      <FieldError errors={errors} field="phone" id={id("phone")} />
       <label htmlFor={id("notice")}>{t("notice")}</label>
-      <textarea id={id("notice")} value={notice} onChange={(e) => setNotice(e.target.value)} maxLength={500} rows={3} />
+      <textarea id={id("notice")} value={notice} onChange={(e) => setNotice(e.target.value)} maxLength={500} rows={3} {...fieldAria(errors, "notice", id("notice"))} />
+      <FieldError errors={errors} field="notice" id={id("notice")} />
       <label htmlFor={id("status")}>{t("status")}</label>
       <select id={id("status")} value={status} onChange={(e) => setStatus(e.target.value as EditableStation["status"])}>
         {(["open", "temporarily_closed", "closed"] as const).map((s) => (
@@ -73,22 +46,13 @@ export function StationEditForm({ station }: { station: EditableStation }) {
           </option>
         ))}
       </select>
-      <div className="staff-actions">
-        <button type="submit" className="button primary" disabled={outcome.kind === "saving"}>
-          {outcome.kind === "saving" ? t("saving") : t("save")}
-        </button>
-        <button type="button" className="button secondary" disabled={outcome.kind === "saving"} onClick={() => void verify()}>
+      <SaveBar label={t("save")} hydrated={hydrated} outcome={outcome}>
+        <button type="button" className="button secondary" disabled={!hydrated || outcome.kind === "saving"} onClick={() => void verify()}>
           {t("verify")}
         </button>
-      </div>
-      <div role="status" className="staff-outcome">
-        {outcome.kind === "saved" && t("saved")}
-        {outcome.kind === "verified" && t("verified")}
-        {outcome.kind === "error" && t("error", { message: outcome.message })}
-      </div>
+      </SaveBar>
       {outcome.kind === "conflict" && (
-        <div role="alert" className="staff-conflict" data-testid="conflict">
-          <strong>{t("conflictTitle")}</strong>
+        <ConflictNotice onReapply={() => void save(outcome.current.version)}>
           <p>
             {t("conflictBody", {
               phone: outcome.current.phone ?? t("empty"),
@@ -96,15 +60,7 @@ export function StationEditForm({ station }: { station: EditableStation }) {
               status: t(`statuses.${outcome.current.status}`),
             })}
           </p>
-          <div className="staff-actions">
-            <button type="button" className="button secondary" onClick={() => window.location.reload()}>
-              {t("reload")}
-            </button>
-            <button type="button" className="button primary" onClick={() => void save(outcome.current.version)}>
-              {t("reapply")}
-            </button>
-          </div>
-        </div>
+        </ConflictNotice>
       )}
     </form>
   );

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Actor, RoleGrant } from "@/lib/server/actor";
+import type { Actor } from "@/lib/server/actor";
 import { anonymousActor } from "@/lib/server/actor";
 import { updateStation } from "@/lib/server/station/update-station";
 import { createStations } from "../../e2e/support/station-fixtures";
+import { currentVersion, testUser } from "../support/test-actors";
 
 let fixture: Awaited<ReturnType<typeof createStations>>;
 let stationId: string;
@@ -20,13 +21,6 @@ afterAll(async () => {
   await fixture.remove();
 });
 
-function user(label: string, ...roles: RoleGrant[]): Actor {
-  return { kind: "user", userId: `test-${label}`, label: `user:${label}`, roles };
-}
-
-async function currentVersion(id: string): Promise<number> {
-  return (await getDb().station.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
-}
 
 async function outcome(actor: Actor, id: string): Promise<string> {
   try {
@@ -41,11 +35,11 @@ async function outcome(actor: Actor, id: string): Promise<string> {
 describe("updateStation: who may change a station", () => {
   const cases: [string, Actor, string][] = [
     ["anonymous", anonymousActor, "unauthenticated"],
-    ["staff of another station", user("other-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId: "00000000-0000-4000-8000-000000000000" }), "forbidden"],
-    ["city manager of another city", user("dalian-manager", { role: "CITY_MANAGER", cityAdcode: 210200, stationId: null }), "forbidden"],
-    ["a user with no role", user("nobody"), "forbidden"],
-    ["city manager of this city", user("shenyang-manager", { role: "CITY_MANAGER", cityAdcode: 210100, stationId: null }), "allowed"],
-    ["province admin", user("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null }), "allowed"],
+    ["staff of another station", testUser("other-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId: "00000000-0000-4000-8000-000000000000" }), "forbidden"],
+    ["city manager of another city", testUser("dalian-manager", { role: "CITY_MANAGER", cityAdcode: 210200, stationId: null }), "forbidden"],
+    ["a user with no role", testUser("nobody"), "forbidden"],
+    ["city manager of this city", testUser("shenyang-manager", { role: "CITY_MANAGER", cityAdcode: 210100, stationId: null }), "allowed"],
+    ["province admin", testUser("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null }), "allowed"],
   ];
 
   it.each(cases)("%s → %s", async (_label, actor, expected) => {
@@ -53,19 +47,19 @@ describe("updateStation: who may change a station", () => {
   });
 
   it("staff of this station → allowed, and only for their own station", async () => {
-    const staff = user("own-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
+    const staff = testUser("own-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
     expect(await outcome(staff, stationId)).toBe("allowed");
     expect(await outcome(staff, otherStationId)).toBe("forbidden");
   });
 
   it("an unknown station is not found", async () => {
-    const admin = user("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
+    const admin = testUser("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
     await expect(updateStation(admin, "00000000-0000-4000-8000-000000000000", { version: 1, notice: "x" })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
 describe("updateStation: optimistic concurrency and audit", () => {
-  const admin = user("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
+  const admin = testUser("admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
 
   it("of concurrent saves of the same version exactly one wins; the other gets 409 with the current values", async () => {
     const version = await currentVersion(stationId);
@@ -107,7 +101,7 @@ describe("updateStation: optimistic concurrency and audit", () => {
 describe("verifyStation", () => {
   it("sets verifiedAt, moves the version on and is audited; staff of another station may not", async () => {
     const { verifyStation } = await import("@/lib/server/station/verify-station");
-    const staff = user("verify-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId: otherStationId });
+    const staff = testUser("verify-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId: otherStationId });
     const version = await currentVersion(otherStationId);
     const result = await verifyStation(staff, otherStationId, version);
     expect(result.version).toBe(version + 1);
@@ -119,7 +113,7 @@ describe("verifyStation", () => {
 });
 
 describe("amenities and opening hours", () => {
-  const staff = () => user("hours-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
+  const staff = () => testUser("hours-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
 
   it("replaces the amenities, moves the version on and audits before and after; unknown codes are refused whole", async () => {
     const { updateStationAmenities } = await import("@/lib/server/station/update-station-amenities");
@@ -169,10 +163,10 @@ describe("amenities and opening hours", () => {
 describe("the audit log as each role may read it", () => {
   it("shows a station's history to its staff and its city's manager, not to another city's manager", async () => {
     const { listAuditEvents } = await import("@/lib/server/audit/list-audit-events");
-    const staff = user("log-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
-    const shenyang = user("log-sy", { role: "CITY_MANAGER", cityAdcode: 210100, stationId: null });
-    const dalian = user("log-dl", { role: "CITY_MANAGER", cityAdcode: 210200, stationId: null });
-    const admin = user("log-admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
+    const staff = testUser("log-staff", { role: "BRANCH_STAFF", cityAdcode: null, stationId });
+    const shenyang = testUser("log-sy", { role: "CITY_MANAGER", cityAdcode: 210100, stationId: null });
+    const dalian = testUser("log-dl", { role: "CITY_MANAGER", cityAdcode: 210200, stationId: null });
+    const admin = testUser("log-admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null });
     const forStation = { stationId, limit: 100 };
     const staffView = await listAuditEvents(staff, forStation);
     expect(staffView.length).toBeGreaterThan(0);

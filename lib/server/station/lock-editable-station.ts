@@ -35,8 +35,16 @@ export function requireUser(actor: Actor): UserActor {
  * The first step of every staff write, inside its transaction: lock the station's row if the actor
  * may change it, and check the version the editor loaded. Of two saves of one version, the second
  * waits for the first's lock and then finds the version moved on (409 with the current values).
+ * A write to a part of the station (amenities, hours) passes `currentPart`, so the 409 also carries
+ * that part as it is now, read under the lock, and the editor can see what changed.
  */
-export async function lockEditableStation(tx: Prisma.TransactionClient, actor: UserActor, stationId: string, version: number): Promise<LockedStation> {
+export async function lockEditableStation(
+  tx: Prisma.TransactionClient,
+  actor: UserActor,
+  stationId: string,
+  version: number,
+  currentPart?: () => Promise<Record<string, unknown>>,
+): Promise<LockedStation> {
   const [current] = await tx.$queryRaw<LockedStation[]>`
     SELECT s.id, s.version, s.phone, s.notice, s.status::text AS status, s.city_adcode, s.updated_at, s.verified_at
     FROM stations s
@@ -47,7 +55,8 @@ export async function lockEditableStation(tx: Prisma.TransactionClient, actor: U
     throw exists ? new AppError("forbidden", "您没有权限修改这个驿站") : new AppError("not_found", "没有找到这个驿站");
   }
   if (current.version !== version) {
-    throw new AppError("conflict", "这个驿站刚被其他人修改过，请查看最新内容后再保存", { current: stationSnapshot(current) });
+    const part = currentPart ? await currentPart() : {};
+    throw new AppError("conflict", "这个驿站刚被其他人修改过，请查看最新内容后再保存", { current: { ...stationSnapshot(current), ...part } });
   }
   return current;
 }

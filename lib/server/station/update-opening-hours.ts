@@ -3,13 +3,14 @@ import { getDb } from "@/lib/db";
 import { openingHoursRows } from "@/lib/seed/station-records";
 import type { Actor } from "@/lib/server/actor";
 import { lockEditableStation, recordStationPartChange, requireUser } from "@/lib/server/station/lock-editable-station";
+import { openingHoursForEdit } from "@/lib/server/station/station-parts";
 import type { OpeningHoursEdit } from "@/lib/validations/station-edit";
 
 /** Replaces a station's weekly hours and dated exceptions (holidays, temporary closures), audited. */
 export async function updateOpeningHours(actor: Actor, stationId: string, edit: OpeningHoursEdit) {
   const user = requireUser(actor);
   return getDb().$transaction(async (tx) => {
-    const current = await lockEditableStation(tx, user, stationId, edit.version);
+    const current = await lockEditableStation(tx, user, stationId, edit.version, async () => ({ openingHours: await openingHoursForEdit(tx, stationId) }));
     const [weeklyBefore, exceptionsBefore] = await Promise.all([
       tx.openingPeriod.findMany({ where: { stationId }, orderBy: [{ weekday: "asc" }, { opensAt: "asc" }] }),
       tx.openingException.findMany({ where: { stationId }, orderBy: { startsOn: "asc" } }),

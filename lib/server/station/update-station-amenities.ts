@@ -6,6 +6,7 @@ import { amenityRows } from "@/lib/seed/station-records";
 import type { Actor } from "@/lib/server/actor";
 import { findUnknownAmenityCodes } from "@/lib/server/amenity/find-unknown-amenity-codes";
 import { lockEditableStation, recordStationPartChange, requireUser } from "@/lib/server/station/lock-editable-station";
+import { amenitiesForEdit } from "@/lib/server/station/station-parts";
 import type { StationAmenitiesEdit } from "@/lib/validations/station-edit";
 
 async function amenitySnapshot(tx: Prisma.TransactionClient, stationId: string) {
@@ -21,7 +22,7 @@ export async function updateStationAmenities(actor: Actor, stationId: string, ed
     throw new AppError("validation_failed", "未知的设施代码", [{ path: "amenities", message: `未知的设施代码：${unknown.join(", ")}` }]);
   }
   return getDb().$transaction(async (tx) => {
-    const current = await lockEditableStation(tx, user, stationId, edit.version);
+    const current = await lockEditableStation(tx, user, stationId, edit.version, async () => ({ amenities: await amenitiesForEdit(tx, stationId) }));
     const before = await amenitySnapshot(tx, stationId);
     await tx.stationAmenity.deleteMany({ where: { stationId } });
     await tx.stationAmenity.createMany({ data: amenityRows(edit.amenities, stationId) });
