@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { SignOutButton } from "@/components/auth/sign-out-button";
 import { FeedbackResolver } from "@/components/staff/feedback-item";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
 import { listFeedbackQueue } from "@/lib/server/feedback/list-feedback-queue";
@@ -26,7 +25,6 @@ export default async function StaffPage() {
       <div className="staff-header">
         <h1>{t("title")}</h1>
         <p className="muted">{t("signedInAs", { label: actor.label.replace(/^user:/, "") })}</p>
-        <SignOutButton />
       </div>
 
       <section aria-labelledby="feedback-heading" className="card">
