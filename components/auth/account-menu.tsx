@@ -16,7 +16,7 @@ export async function AccountMenu() {
   const t = await getTranslations("auth.menu");
   const manages = actor.roles.some((r) => r.role === "PROVINCE_ADMIN" || r.role === "CITY_MANAGER");
   return (
-    <details className="account-menu">
+    <details className="account-menu" data-testid="account-menu">
       <summary>{t("label")}</summary>
       <div className="account-menu-panel">
         <p className="account-menu-name">{t("signedInAs", { name: actor.label.replace(/^user:/, "") })}</p>
