@@ -34,7 +34,7 @@ export async function readTable(bytes: Uint8Array): Promise<Table> {
   return { format: kind, encoding: table.encoding, header: header.cells, rows };
 }
 
-export function fileTooLarge(): AppError {
+function fileTooLarge(): AppError {
   return new AppError("payload_too_large", `文件过大，最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, [{ path: "file", message: "文件过大" }]);
 }
 

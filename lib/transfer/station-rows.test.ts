@@ -4,7 +4,7 @@ import { readTable, type Table } from "@/lib/transfer/read-table";
 import { headerText, matchHeader, stationColumns } from "@/lib/transfer/station-columns";
 import { stationRecordToCells, tableToStationRows, type StationCells, type TransferContext } from "@/lib/transfer/station-rows";
 import { stationTableFile } from "@/lib/transfer/station-table";
-import { fileTransferContext } from "@/lib/transfer/test-context";
+import { fileTransferContext } from "@/lib/transfer/file-transfer-context";
 import { stationDatasetSchema, type StationRecord } from "@/lib/validations/station-import";
 
 let context: TransferContext;

@@ -50,3 +50,9 @@ function instructionsSheet(columns: StationColumn[]): Sheet {
     widths: [28, 100],
   };
 }
+
+export const contentTypes = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  geojson: "application/geo+json; charset=utf-8",
+} as const;
