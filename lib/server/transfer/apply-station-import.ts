@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { amenityRows, openingHoursRows, stationRecordToRows } from "@/lib/seed/station-records";
 import { stationSearchKeys } from "@/lib/search-keys";
+import { insertAuditEvents, insertOpeningPeriods, insertStationAmenities, insertStations } from "@/lib/server/transfer/bulk-insert";
 import type { Actor } from "@/lib/server/actor";
 import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
 import { parseImportFile, planStationImport, type ImportPlan, type PlannedUpdate } from "@/lib/server/transfer/plan-station-import";
@@ -66,14 +67,14 @@ async function writePlan(tx: Prisma.TransactionClient, user: { userId: string; l
   const total = plan.creates.length + plan.updates.length;
   let done = 0;
   const audit = (entries: Omit<Prisma.AuditEventCreateManyInput, "actorUserId" | "actorLabel" | "entity">[]) =>
-    tx.auditEvent.createMany({ data: entries.map((e) => ({ ...e, actorUserId: user.userId, actorLabel: user.label, entity: "station" })) });
+    insertAuditEvents(tx, entries.map((e) => ({ ...e, actorUserId: user.userId, actorLabel: user.label, entity: "station" })));
 
   for (let start = 0; start < plan.creates.length; start += BATCH) {
     const batch = plan.creates.slice(start, start + BATCH);
     const rows = batch.map((c) => stationRecordToRows(c.record, stationIdFromCode(c.record.code), "IMPORT"));
-    await tx.station.createMany({ data: rows.map((r) => r.station) });
-    await tx.openingPeriod.createMany({ data: rows.flatMap((r) => r.periods) });
-    await tx.stationAmenity.createMany({ data: rows.flatMap((r) => r.amenities) });
+    await insertStations(tx, rows.map((r) => r.station));
+    await insertOpeningPeriods(tx, rows.flatMap((r) => r.periods));
+    await insertStationAmenities(tx, rows.flatMap((r) => r.amenities));
     await audit(
       batch.map((c, i) => ({
         entityId: rows[i].station.id!,
@@ -133,12 +134,13 @@ async function replaceParts(tx: Prisma.TransactionClient, batch: PlannedUpdate[]
   const amenities = batch.filter((u) => Object.keys(u.changes).some((key) => !fixedKeys.has(key)));
   if (hours.length) {
     await tx.openingPeriod.deleteMany({ where: { stationId: { in: hours.map((u) => u.stored.id) } } });
-    await tx.openingPeriod.createMany({ data: hours.flatMap((u) => openingHoursRows({ weekly: u.record.openingHours.weekly, exceptions: [] }, u.stored.id).periods) });
+    await insertOpeningPeriods(tx, hours.flatMap((u) => openingHoursRows({ weekly: u.record.openingHours.weekly, exceptions: [] }, u.stored.id).periods));
   }
   if (amenities.length) {
     await tx.stationAmenity.deleteMany({ where: { stationId: { in: amenities.map((u) => u.stored.id) } } });
-    await tx.stationAmenity.createMany({
-      data: amenities.flatMap((u) => {
+    await insertStationAmenities(
+      tx,
+      amenities.flatMap((u) => {
         const kept = new Map(u.stored.amenityDetails.map((a) => [a.code, a]));
         const merged = u.record.amenities.map((a) => {
           const old = kept.get(a.code);
@@ -146,6 +148,6 @@ async function replaceParts(tx: Prisma.TransactionClient, batch: PlannedUpdate[]
         });
         return amenityRows(merged, u.stored.id);
       }),
-    });
+    );
   }
 }
