@@ -155,7 +155,7 @@ function PlanView({ plan }: { plan: ImportPlanView }) {
       <p className="muted">{t("fileInfo", { format: plan.file.format.toUpperCase(), rows: plan.file.rows, encoding: plan.file.encoding ?? "none" })}</p>
       <dl className="transfer-counts">
         {counts.map(([key, count]) => (
-          <div key={key} className={`transfer-count transfer-count-${key}`} data-testid={`count-${key}`}>
+          <div key={key} className={`transfer-count transfer-count-${key}${key === "rejected" && count > 0 ? " has-rejections" : ""}`} data-testid={`count-${key}`}>
             <dt>{t(key)}</dt>
             <dd>{count}</dd>
           </div>

@@ -30,7 +30,7 @@ const admin = user("import-admin", { role: "PROVINCE_ADMIN", cityAdcode: null, s
 const shenyangManager = user("import-shenyang", { role: "CITY_MANAGER", cityAdcode: 210100, stationId: null });
 
 /** A new station's cells, valid unless changed. */
-function newCells(n: number, change: StationCells = {}): StationCells {
+function newCells(n: number | string, change: StationCells = {}): StationCells {
   const record = stationRecordSchema.parse({
     code: code(n),
     name: `工行导入测试驿站${n}`,
@@ -144,6 +144,19 @@ describe("import: a good file", () => {
     expect([again.create.length, again.update.length, again.unchanged, again.rejected.length]).toEqual([0, 0, 3, 0]);
     expect(await (await prepareStationImport(admin, file)).run()).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(await auditCount()).toBe(auditBefore + 3);
+  });
+
+  it("a failure part-way through the transaction leaves nothing behind", async () => {
+    // More than one write batch, and the progress callback fails after the first: everything rolls back.
+    const file = await csv(Array.from({ length: 650 }, (_, i) => newCells(`bulk-${i}`)));
+    const auditBefore = await auditCount();
+    const job = await prepareStationImport(admin, file);
+    const failure = job.run((p) => {
+      if (p.done > 0) throw new Error("connection lost");
+    });
+    await expect(failure).rejects.toThrow("connection lost");
+    expect(await getDb().station.count({ where: { code: { startsWith: code("bulk-") } } })).toBe(0);
+    expect(await auditCount()).toBe(auditBefore);
   });
 
   it("an apply naming a dry run whose data has changed since is refused, and writes nothing", async () => {
