@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { ImportPlanView } from "@/lib/server/transfer/plan-station-import";
 import type { ImportStreamEvent } from "@/lib/validations/transfer";
 
@@ -147,7 +147,6 @@ function PlanView({ plan }: { plan: ImportPlanView }) {
     ["unchanged", plan.unchanged],
     ["rejected", plan.rejected.length],
   ] as const;
-  const truncated = (count: number) => count > SHOWN && <p className="muted">{t("truncated", { shown: SHOWN, count })}</p>;
 
   return (
     <section className="card transfer-plan" aria-labelledby="plan-heading" data-testid="import-plan">
@@ -162,110 +161,91 @@ function PlanView({ plan }: { plan: ImportPlanView }) {
         ))}
       </dl>
 
-      {plan.rejected.length > 0 && (
-        <>
-          <h3>{t("rejectedTitle", { count: plan.rejected.length })}</h3>
-          <div className="transfer-table-wrap">
-            <table className="transfer-table" data-testid="rejected-rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t("row")}</th>
-                  <th scope="col">{t("code")}</th>
-                  <th scope="col">{t("reasons")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.rejected.slice(0, SHOWN).map((r) => (
-                  <tr key={r.row}>
-                    <td>{r.row}</td>
-                    <td>{r.code}</td>
-                    <td>
-                      <ul>
-                        {r.reasons.map((reason) => (
-                          <li key={reason}>{reason}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {truncated(plan.rejected.length)}
-        </>
-      )}
-
-      {plan.update.length > 0 && (
-        <>
-          <h3>{t("updateTitle", { count: plan.update.length })}</h3>
-          <div className="transfer-table-wrap">
-            <table className="transfer-table" data-testid="update-rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t("row")}</th>
-                  <th scope="col">{t("name")}</th>
-                  <th scope="col">{t("changes")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.update.slice(0, SHOWN).map((u) => (
-                  <tr key={u.row}>
-                    <td>{u.row}</td>
-                    <td>
-                      {u.name}
-                      <br />
-                      <span className="muted">{u.code}</span>
-                    </td>
-                    <td>
-                      <ul>
-                        {Object.entries(u.changes).map(([key, change]) => (
-                          <li key={key}>
-                            <strong>{label(key)}</strong>：<del>{change.before || t("empty")}</del> → <ins>{change.after || t("empty")}</ins>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {truncated(plan.update.length)}
-        </>
-      )}
-
-      {plan.create.length > 0 && (
-        <>
-          <h3>{t("createTitle", { count: plan.create.length })}</h3>
-          <div className="transfer-table-wrap">
-            <table className="transfer-table" data-testid="create-rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t("row")}</th>
-                  <th scope="col">{t("name")}</th>
-                  <th scope="col">{t("place")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.create.slice(0, SHOWN).map((c) => (
-                  <tr key={c.row}>
-                    <td>{c.row}</td>
-                    <td>
-                      {c.name}
-                      <br />
-                      <span className="muted">{c.code}</span>
-                    </td>
-                    <td>
-                      {c.city} {c.district}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {truncated(plan.create.length)}
-        </>
-      )}
+      <RowsTable
+        testId="rejected-rows"
+        title={t("rejectedTitle", { count: plan.rejected.length })}
+        headers={[t("row"), t("code"), t("reasons")]}
+        items={plan.rejected}
+        cells={(r) => [r.code, <List key="reasons" items={r.reasons} />]}
+      />
+      <RowsTable
+        testId="update-rows"
+        title={t("updateTitle", { count: plan.update.length })}
+        headers={[t("row"), t("name"), t("changes")]}
+        items={plan.update}
+        cells={(u) => [
+          <NameAndCode key="name" name={u.name} code={u.code} />,
+          <ul key="changes">
+            {Object.entries(u.changes).map(([key, change]) => (
+              <li key={key}>
+                <strong>{label(key)}</strong>：<del>{change.before || t("empty")}</del> → <ins>{change.after || t("empty")}</ins>
+              </li>
+            ))}
+          </ul>,
+        ]}
+      />
+      <RowsTable
+        testId="create-rows"
+        title={t("createTitle", { count: plan.create.length })}
+        headers={[t("row"), t("name"), t("place")]}
+        items={plan.create}
+        cells={(c) => [<NameAndCode key="name" name={c.name} code={c.code} />, `${c.city} ${c.district}`]}
+      />
     </section>
+  );
+}
+
+/** One list of the plan (rejected, updated or created rows), by spreadsheet row, the first SHOWN of them. */
+function RowsTable<T extends { row: number }>({ testId, title, headers, items, cells }: { testId: string; title: string; headers: string[]; items: T[]; cells: (item: T) => ReactNode[] }) {
+  const t = useTranslations("transfer.import");
+  if (!items.length) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <div className="transfer-table-wrap">
+        <table className="transfer-table" data-testid={testId}>
+          <thead>
+            <tr>
+              {headers.map((header) => (
+                <th key={header} scope="col">
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.slice(0, SHOWN).map((item) => (
+              <tr key={item.row}>
+                <td>{item.row}</td>
+                {cells(item).map((cell, index) => (
+                  <td key={index}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {items.length > SHOWN && <p className="muted">{t("truncated", { shown: SHOWN, count: items.length })}</p>}
+    </>
+  );
+}
+
+function NameAndCode({ name, code }: { name: string; code: string }) {
+  return (
+    <>
+      {name}
+      <br />
+      <span className="muted">{code}</span>
+    </>
+  );
+}
+
+function List({ items }: { items: string[] }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
   );
 }

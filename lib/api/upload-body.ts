@@ -1,4 +1,5 @@
 import "server-only";
+import { readBoundedBody } from "@/lib/api/bounded-body";
 import { AppError } from "@/lib/errors";
 
 /** multipart/form-data adds a boundary and part headers around the file; this much is allowed on top. */
@@ -6,36 +7,17 @@ const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /**
  * The one file of a multipart/form-data upload (field "file"), refused with 413 before it is parsed when
- * it is larger than `maxBytes`: the declared length is checked first, then what actually arrives is
- * counted, since Content-Length can be missing or wrong.
+ * it is larger than `maxBytes`.
  */
 export async function readUploadedFile(request: Request, maxBytes: number): Promise<{ name: string; bytes: Uint8Array }> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;/i.test(contentType)) {
     throw new AppError("validation_failed", "请以 multipart/form-data 上传文件（字段名 file）", [{ path: "file", message: "缺少文件" }]);
   }
-  const limit = maxBytes + FORM_OVERHEAD_BYTES;
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(maxBytes);
-
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > limit) {
-        await reader.cancel();
-        throw tooLarge(maxBytes);
-      }
-      chunks.push(value);
-    }
-  }
+  const body = await readBoundedBody(request, maxBytes + FORM_OVERHEAD_BYTES, () => tooLarge(maxBytes));
   let form: FormData;
   try {
-    form = await new Response(Buffer.concat(chunks), { headers: { "content-type": contentType } }).formData();
+    form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
   } catch {
     throw new AppError("validation_failed", "上传的内容无法读取", [{ path: "file", message: "multipart/form-data 格式错误" }]);
   }

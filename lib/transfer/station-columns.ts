@@ -24,11 +24,10 @@ export const FIXED_COLUMNS = [
   { key: "verified_at", label: "核实时间", hint: "北京时间，如 2026-11-11 13:20；留空表示不改" },
 ] as const;
 
-export type FixedColumnKey = (typeof FIXED_COLUMNS)[number]["key"];
 export type StationColumn = { key: string; label: string; hint: string; amenity: boolean };
 export type AmenityColumnType = { code: string; nameZh: string };
 
-export const AMENITY_HINT = "有、有限 或 无（也可写 available、limited、unavailable）；留空表示不提供";
+const AMENITY_HINT = "有、有限 或 无（也可写 available、limited、unavailable）；留空表示不提供";
 
 export function stationColumns(amenityTypes: AmenityColumnType[]): StationColumn[] {
   return [
