@@ -53,7 +53,8 @@ async function signedIn(page: Page, path: string) {
 test("an admin exports the stations, changes one notice, and re-imports: one update, applied, shown on the public page", async ({ page }, testInfo) => {
   await signedIn(page, "/admin/export");
   const stations = page.getByRole("region", { name: "驿站数据" });
-  const [download] = await Promise.all([page.waitForEvent("download"), stations.getByRole("link", { name: "CSV" }).click()]);
+  await page.screenshot({ path: `${shots}/export-${testInfo.project.name}.png`, fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent("download"), stations.getByRole("link", { name: "全省 CSV" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^工行驿站数据-\d{4}-\d{2}-\d{2}\.csv$/);
   const exported = readFileSync(await download.path());
   expect([...exported.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -12,8 +12,13 @@ export const importQuerySchema = z.strictObject({
 export const exportFileSchema = z.enum(["stations.csv", "stations.xlsx", "stations.geojson", "coverage.csv", "coverage.xlsx"]);
 export const importFileSchema = z.enum(["template.csv", "template.xlsx", "example.csv", "example.xlsx"]);
 
+const cityAdcodeSchema = z.coerce.number().int().min(210100).max(211499);
+
+/** GET /api/v1/admin/export/{file}?city=: one city's part of what the user may see; without it, all of it. */
+export const exportQuerySchema = z.strictObject({ city: cityAdcodeSchema.optional() });
+
 /** ?city= of the posters page: a city's adcode. */
-export const posterQuerySchema = z.object({ city: z.coerce.number().int().min(210100).max(211499).optional() });
+export const posterQuerySchema = z.object({ city: cityAdcodeSchema.optional() });
 
 /** One line of the apply's NDJSON answer. */
 export type ImportStreamEvent =

@@ -77,8 +77,8 @@ function form(bytes: Uint8Array, name = "stations.csv"): FormData {
   return data;
 }
 
-async function download(who: Who | null, handler: typeof exportGet, file: string) {
-  return handler(new Request(`http://localhost/x/${file}`, { headers: who ? { cookie: cookies[who] } : {} }), { params: Promise.resolve({ file }) });
+async function download(who: Who | null, handler: typeof exportGet, file: string, query = "") {
+  return handler(new Request(`http://localhost/x/${file}${query}`, { headers: who ? { cookie: cookies[who] } : {} }), { params: Promise.resolve({ file }) });
 }
 
 async function newStationFile(n: number): Promise<Uint8Array> {
@@ -199,6 +199,19 @@ describe("GET /api/v1/admin/export/…", () => {
     const mine = await readTable(new Uint8Array(await (await download("dalianManager", exportGet, "coverage.xlsx")).arrayBuffer()));
     expect(new Set(mine.rows.map((r) => r.cells[1]))).toEqual(new Set(["210200"]));
     expect((await download("staff", exportGet, "coverage.csv")).status).toBe(403);
+  });
+
+  it("?city= narrows an admin's export to one city and names the file after it", async () => {
+    const response = await download("admin", exportGet, "stations.geojson", "?city=210200");
+    expect(response.headers.get("content-disposition")).toContain("yizhan-stations-210200-");
+    const { features } = await response.json();
+    expect(features).toHaveLength(await getDb().station.count({ where: { cityAdcode: 210200 } }));
+    const coverage = await readTable(new Uint8Array(await (await download("admin", exportGet, "coverage.csv", "?city=210200")).arrayBuffer()));
+    expect(new Set(coverage.rows.map((r) => r.cells[1]))).toEqual(new Set(["210200"]));
+    // A manager asking for another city gets nothing of it.
+    expect((await (await download("dalianManager", exportGet, "stations.geojson", "?city=210100")).json()).features).toEqual([]);
+    expect((await download("admin", exportGet, "stations.csv", "?city=shenyang")).status).toBe(400);
+    expect((await download("admin", exportGet, "stations.csv", "?town=1")).status).toBe(400);
   });
 
   it("answers 401 to the anonymous and 404 to an unknown file", async () => {

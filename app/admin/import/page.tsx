@@ -4,9 +4,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ImportForm } from "@/components/transfer/import-form";
 import { TransferNav } from "@/components/transfer/transfer-nav";
-import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
 import { requireImportAccess, type ImportScope } from "@/lib/server/transfer/transfer-access";
 import "@/components/transfer/transfer.css";
 
@@ -22,7 +22,8 @@ export default async function ImportPage() {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
   }
-  const cityNames = scope && scope.cities !== "all" ? (await getDb().city.findMany({ where: { adcode: { in: scope.cities } }, select: { name: true } })).map((c) => c.name) : [];
+  const allowed = scope?.cities;
+  const cityNames = Array.isArray(allowed) ? (await loadTransferContext()).cities.filter((c) => allowed.includes(c.adcode)).map((c) => c.name) : [];
 
   return (
     <main className="page transfer-page">

@@ -6,11 +6,11 @@ import { StationQrCode } from "@/components/station/station-qr-code";
 import { PrintButton } from "@/components/transfer/print-button";
 import { TransferNav } from "@/components/transfer/transfer-nav";
 import { publicOrigin } from "@/lib/api/public-origin";
-import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
 import { listPosterStations, type PosterStation } from "@/lib/server/transfer/list-poster-stations";
+import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
 import { posterQuerySchema } from "@/lib/validations/transfer";
 import "@/components/transfer/transfer.css";
 
@@ -26,7 +26,7 @@ export default async function PostersPage({ searchParams }: PageProps) {
   const t = await getTranslations("transfer");
   const query = posterQuerySchema.safeParse(await searchParams);
   const cityAdcode = query.success ? query.data.city : undefined;
-  const cities = await getDb().city.findMany({ select: { adcode: true, name: true }, orderBy: { adcode: "asc" } });
+  const { cities } = await loadTransferContext();
   const city = cities.find((c) => c.adcode === cityAdcode);
 
   let stations: PosterStation[] = [];

@@ -21,8 +21,9 @@ export type CoverageFigure = {
  * not count; temporarily closed ones do (they reopen). Kept on its own so the dashboard's figures can
  * replace it later without touching the export.
  */
-export async function queryCoverageFigures(scope: ImportScope): Promise<CoverageFigure[]> {
-  const cities = scope.cities === "all" ? Prisma.sql`TRUE` : Prisma.sql`a.city_adcode IN (${Prisma.join(scope.cities)})`;
+export async function queryCoverageFigures(scope: ImportScope, cityAdcode?: number): Promise<CoverageFigure[]> {
+  const allowed = scope.cities === "all" ? Prisma.sql`TRUE` : Prisma.sql`a.city_adcode IN (${Prisma.join(scope.cities)})`;
+  const cities = cityAdcode === undefined ? allowed : Prisma.sql`${allowed} AND a.city_adcode = ${cityAdcode}`;
   return getDb().$queryRaw<CoverageFigure[]>`
     WITH counted AS (
       SELECT s.id, s.city_adcode, s.district_adcode, s.verified_at >= now() - interval '90 days' AS fresh

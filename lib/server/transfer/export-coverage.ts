@@ -9,9 +9,9 @@ import { writeCsv, writeXlsx, type Cell } from "@/lib/transfer/write-table";
 const percent = (part: number, whole: number): Cell => (whole ? Math.round((part / whole) * 1000) / 10 : null);
 
 /** Coverage per city and district (CSV with a BOM, or XLSX) for province admins and city managers. */
-export async function exportCoverage(actor: Actor, format: "csv" | "xlsx"): Promise<Uint8Array> {
+export async function exportCoverage(actor: Actor, format: "csv" | "xlsx", cityAdcode?: number): Promise<Uint8Array> {
   const scope = requireImportAccess(actor);
-  const [figures, context] = await Promise.all([queryCoverageFigures(scope), loadTransferContext()]);
+  const [figures, context] = await Promise.all([queryCoverageFigures(scope, cityAdcode), loadTransferContext()]);
   const header = [
     "城市",
     "城市代码",

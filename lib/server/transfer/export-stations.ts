@@ -14,11 +14,12 @@ export type StationExportFormat = "csv" | "xlsx" | "geojson";
 
 /**
  * The stations the actor may edit (all for a province admin, a city's for its manager, their own for
- * branch staff), as the import's table (CSV with a BOM, XLSX) or as GeoJSON (WGS-84 points).
+ * branch staff), optionally one city's of them, as the import's table (CSV with a BOM, XLSX) or as GeoJSON (WGS-84 points).
  */
-export async function exportStations(actor: Actor, format: StationExportFormat): Promise<Uint8Array> {
+export async function exportStations(actor: Actor, format: StationExportFormat, cityAdcode?: number): Promise<Uint8Array> {
   const user = requireExportAccess(actor);
-  const scope = editableStationsCondition(user);
+  const city = cityAdcode === undefined ? Prisma.sql`TRUE` : Prisma.sql`s.city_adcode = ${cityAdcode}`;
+  const scope = Prisma.sql`${editableStationsCondition(user)} AND ${city}`;
   const [context, stations] = await Promise.all([loadTransferContext(), queryStoredStations(getDb(), scope, Prisma.sql`TRUE`)]);
   if (format !== "geojson") return stationTableFile(format, stations.map((s) => stationRecordToCells(s.record, context)), context);
 
