@@ -6,6 +6,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // exceljs is a large CommonJS package with its own zip and stream code: Node loads it as it is
+  // rather than the server bundle carrying a copy.
+  serverExternalPackages: ["exceljs"],
   async headers() {
     return [
       {

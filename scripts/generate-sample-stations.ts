@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { simplify } from "@turf/simplify";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
+import { stationIdFromCode } from "@/lib/station-id";
 import type { StationRecordInput } from "@/lib/validations/station-import";
 
 const STATION_TOTAL = 571;
@@ -83,26 +84,6 @@ class Random {
     const u = 1 - this.next();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
   }
-}
-
-/** UUID v5 layout (SHA-1 of namespace + name, version and variant bits set), so ids are stable across machines. */
-function uuidV5(name: string, namespace: string): string {
-  const bytes = createHash("sha1")
-    .update(Buffer.from(namespace.replaceAll("-", ""), "hex"))
-    .update(name, "utf8")
-    .digest()
-    .subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-const RFC4122_URL_NAMESPACE = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
-const STATION_ID_NAMESPACE = uuidV5("icbc-yizhan-directory/sample-stations", RFC4122_URL_NAMESPACE);
-
-function stationIdFromCode(code: string): string {
-  return uuidV5(code, STATION_ID_NAMESPACE);
 }
 
 // ---------------------------------------------------------------------------------------------------------

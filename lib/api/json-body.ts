@@ -1,4 +1,5 @@
 import "server-only";
+import { readBoundedBody } from "@/lib/api/bounded-body";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -12,26 +13,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       { path: "", message: `不支持的内容类型：${contentType.slice(0, 100) || "（无）"}` },
     ]);
   }
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-
-  // Content-Length can be missing (chunked) or wrong: count what actually arrives and stop early.
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > maxBytes) {
-        await reader.cancel();
-        throw tooLarge(maxBytes);
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  const text = new TextDecoder().decode(await readBoundedBody(request, maxBytes, () => tooLarge(maxBytes)));
   try {
     return JSON.parse(text);
   } catch {
