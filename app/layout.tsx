@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { LanguageSwitch } from "@/components/language-switch";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import "./globals.css";
@@ -23,11 +24,11 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("common"), clientMessages()]);
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <header className="site-header">
             <a href="/" className="brand">
               <span className="brand-mark" aria-hidden="true">

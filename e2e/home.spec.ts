@@ -65,3 +65,11 @@ test("district outlines appear once the map is zoomed in to district level", asy
     .toBe(true);
   await expect.poll(() => page.locator(".leaflet-overlay-pane path").count()).toBeGreaterThan(outlines);
 });
+
+test("a reader's page carries the public wording only, not the staff and admin pages'", async ({ request }) => {
+  const html = await (await request.get("/")).text();
+  // The finder's own words are there for its client components…
+  expect(html).toContain("正在定位…");
+  // …the staff forms' and the admin pages' are not.
+  for (const adminOnly of ["新建用户", "在最新内容上保存我的修改", "应用导入"]) expect(html).not.toContain(adminOnly);
+});
