@@ -19,9 +19,3 @@ export const exportQuerySchema = z.strictObject({ city: cityAdcodeSchema.optiona
 
 /** ?city= of the posters page: a city's adcode. */
 export const posterQuerySchema = z.object({ city: cityAdcodeSchema.optional() });
-
-/** One line of the apply's NDJSON answer. */
-export type ImportStreamEvent =
-  | { type: "progress"; done: number; total: number }
-  | { type: "done"; created: number; updated: number; unchanged: number }
-  | { type: "error"; error: { code: string; message: string } };
