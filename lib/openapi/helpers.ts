@@ -7,9 +7,13 @@ export function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output")
   return rest;
 }
 
-/** Query parameters straight from the route's own zod schema, so the document cannot drift from the code. */
-export function queryParameters(schema: z.ZodObject): JsonSchema[] {
-  return Object.entries(schema.shape).map(([name, field]) => {
+/**
+ * Query parameters straight from the route's own zod schema, so the document cannot drift from the code.
+ * A schema that preprocesses the query string first (dropping a form's empty fields) documents its object.
+ */
+export function queryParameters(schema: z.ZodObject | z.ZodPreprocess<z.ZodObject>): JsonSchema[] {
+  const object = schema instanceof z.ZodObject ? schema : schema.out;
+  return Object.entries(object.shape).map(([name, field]) => {
     const fieldSchema = field as z.ZodType;
     const described = jsonSchema(fieldSchema, "input");
     return {

@@ -1,3 +1,4 @@
+import { adminPaths, adminSchemas } from "@/lib/openapi/admin-paths";
 import { publicPaths, publicSchemas } from "@/lib/openapi/public-paths";
 import { staffPaths, staffSchemas } from "@/lib/openapi/staff-paths";
 
@@ -9,12 +10,20 @@ export function buildOpenApiDocument() {
       title: "工行驿站 directory API",
       version: "1.0.0",
       description:
-        "Public API of the ICBC Liaoning service-station directory. Coordinates are WGS-84. Times are Asia/Shanghai. Errors answer `{ error: { code, message, details? } }`.",
+        "API of the ICBC Liaoning service-station directory: the public read API, and the staff and admin API behind the sign-in. Coordinates are WGS-84. Times are Asia/Shanghai. Errors answer `{ error: { code, message, details? } }`.",
     },
     servers: [{ url: "/" }],
-    paths: { ...publicPaths(), ...staffPaths() },
+    tags: [
+      { name: "staff", description: "Station editing, the feedback queue and the audit log, for signed-in staff within their roles." },
+      {
+        name: "admin",
+        description:
+          "The back office: accounts and roles, coverage and statistics, import and export, for province admins and city managers (exports and the import template for any role). A method a path does not list answers 405 `method_not_allowed`.",
+      },
+    ],
+    paths: { ...publicPaths(), ...staffPaths(), ...adminPaths() },
     components: {
-      schemas: { ...publicSchemas(), ...staffSchemas() },
+      schemas: { ...publicSchemas(), ...staffSchemas(), ...adminSchemas() },
       securitySchemes: {
         sessionCookie: {
           type: "apiKey",

@@ -1,4 +1,5 @@
 import { errorResponseSchema } from "@/lib/validations/station";
+import { amenityAvailabilitySchema, stationStatusSchema, weeklyPeriodShape } from "@/lib/validations/station-import";
 import { roleKinds } from "@/lib/validations/user";
 import { z } from "@/lib/validations/zod";
 
@@ -153,6 +154,35 @@ export const importPlanSchema = z.object({
     .describe("Names this plan: pass as `expect` to apply it only if the data has not changed since"),
 }).describe("`row` is the spreadsheet's row number (the header is row 1)");
 export type ImportPlanView = z.infer<typeof importPlanSchema>;
+
+/** GET /api/v1/admin/export/stations.geojson: the stations the table export holds, as GeoJSON Point features. */
+export const stationExportCollectionSchema = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(
+    z.object({
+      type: z.literal("Feature"),
+      id: z.uuid(),
+      geometry: z.object({ type: z.literal("Point"), coordinates: z.tuple([z.number(), z.number()]).describe("[lng, lat], WGS-84") }),
+      properties: z.object({
+        id: z.uuid(),
+        code: z.string(),
+        name: z.string(),
+        nameEn: z.string().nullish(),
+        address: z.string(),
+        cityAdcode: z.number().int(),
+        cityName: z.string().nullable(),
+        districtAdcode: z.number().int(),
+        districtName: z.string().nullable(),
+        phone: z.string().nullish(),
+        status: stationStatusSchema,
+        notice: z.string().nullish(),
+        openingHours: z.array(weeklyPeriodShape).describe("The weekly hours; dated exceptions are not exported"),
+        amenities: z.record(z.string(), amenityAvailabilitySchema).describe("Per amenity code, its availability"),
+        verifiedAt: z.iso.datetime({ offset: true }).nullish(),
+      }),
+    }),
+  ),
+});
 
 /** One line of the apply's NDJSON answer. */
 export const importStreamEventSchema = z.discriminatedUnion("type", [
