@@ -18,7 +18,7 @@ export function buildOpenApiDocument() {
       {
         name: "admin",
         description:
-          "The back office: accounts and roles, coverage and statistics, import and export, for province admins and city managers (exports and the import template for any role). A method a path does not list answers 405 `method_not_allowed`.",
+          "The back office: accounts and roles, coverage and statistics, import and export, for province admins and city managers (exports and the import template for any role). A method a path does not list answers 405.",
       },
     ],
     paths: { ...publicPaths(), ...staffPaths(), ...adminPaths() },
