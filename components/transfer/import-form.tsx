@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
-import type { ImportPlanView } from "@/lib/server/transfer/plan-station-import";
-import type { ImportStreamEvent } from "@/lib/validations/transfer";
+import type { ImportPlanView, ImportStreamEvent } from "@/lib/validations/admin-responses";
 
 type Phase =
   | { kind: "idle" }

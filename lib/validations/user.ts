@@ -55,16 +55,22 @@ export const USERS_PAGE_SIZE = 20;
 export const listUsersQuerySchema = z.preprocess(
   (value) => (value && typeof value === "object" ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== "")) : value),
   z.strictObject({
-    q: z.string().trim().max(100, "搜索词最长 100 个字").optional(),
-    role: z.enum(roleKinds, "角色只能是 PROVINCE_ADMIN、CITY_MANAGER 或 BRANCH_STAFF").optional(),
-    city: z.string().regex(/^\d{6}$/, "行政区划代码应为 6 位数字").transform(Number).optional(),
-    status: z.enum(["active", "deactivated"], "状态只能是 active 或 deactivated").optional(),
+    q: z.string().trim().max(100, "搜索词最长 100 个字").optional().describe("Text in the username, name or email, any case"),
+    role: z.enum(roleKinds, "角色只能是 PROVINCE_ADMIN、CITY_MANAGER 或 BRANCH_STAFF").optional().describe("Accounts holding this role"),
+    city: z
+      .string()
+      .regex(/^\d{6}$/, "行政区划代码应为 6 位数字")
+      .transform(Number)
+      .optional()
+      .describe("A city's adcode: its managers and the staff of its stations"),
+    status: z.enum(["active", "deactivated"], "状态只能是 active 或 deactivated").optional().describe("Accounts that may sign in, or deactivated ones"),
     page: z
       .string()
       .regex(/^\d{1,6}$/, "页码应为正整数")
       .transform(Number)
       .pipe(z.number().int().min(1, "页码应为正整数"))
-      .default(1),
+      .default(1)
+      .describe(`Page number from 1 (default 1), ${USERS_PAGE_SIZE} accounts a page`),
   }),
 );
 export type ListUsersQuery = z.output<typeof listUsersQuerySchema>;

@@ -136,6 +136,79 @@ describe("GET /api/v1/openapi.json", () => {
     }
   });
 
+  it("is structurally valid OpenAPI 3.1: references resolve, path parameters match, every operation answers", async () => {
+    const { body } = await callRoute(getOpenApi, "/api/v1/openapi.json");
+    const refs: string[] = [];
+    (function collect(value: unknown) {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === "object") {
+        for (const [key, child] of Object.entries(value)) {
+          if (key === "$ref") refs.push(child as string);
+          else collect(child);
+        }
+      }
+    })(body);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of new Set(refs)) {
+      // Local JSON pointers only; a component schema's own "#/$defs/…" would resolve against the document, not the schema.
+      expect(ref, ref).toMatch(/^#\/components\//);
+      const target = ref.slice(2).split("/").reduce<any>((node, part) => node?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], body);
+      expect(target, ref).toBeDefined();
+    }
+
+    const declaredTags = new Set((body.tags ?? []).map((t: { name: string }) => t.name));
+    for (const [apiPath, item] of Object.entries(body.paths) as [string, Record<string, any>][]) {
+      expect(apiPath).toMatch(/^\/api\/v1\//);
+      const templated = [...apiPath.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const [method, operation] of Object.entries(item)) {
+        const where = `${method.toUpperCase()} ${apiPath}`;
+        expect(["get", "post", "put", "patch", "delete"], where).toContain(method);
+        const parameters: { name: string; in: string; required?: boolean; schema?: unknown }[] = operation.parameters ?? [];
+        const inPath = parameters.filter((p) => p.in === "path");
+        expect(inPath.map((p) => p.name).sort(), where).toEqual(templated);
+        expect(inPath.every((p) => p.required === true), where).toBe(true);
+        expect(new Set(parameters.map((p) => `${p.in}:${p.name}`)).size, where).toBe(parameters.length);
+        expect(parameters.every((p) => ["path", "query", "header", "cookie"].includes(p.in) && p.schema), where).toBe(true);
+        if (operation.requestBody) expect(Object.keys(operation.requestBody.content).length, where).toBeGreaterThan(0);
+        const responses = Object.entries(operation.responses ?? {}) as [string, { description?: unknown }][];
+        expect(responses.length, where).toBeGreaterThan(0);
+        for (const [status, response] of responses) {
+          expect(status, where).toMatch(/^([1-5]\d\d|default)$/);
+          expect(typeof response.description, `${where} ${status}`).toBe("string");
+        }
+        for (const requirement of operation.security ?? []) {
+          for (const scheme of Object.keys(requirement)) expect(body.components.securitySchemes[scheme], where).toBeDefined();
+        }
+        for (const tag of operation.tags ?? []) expect(declaredTags.has(tag), `${where} tag ${tag}`).toBe(true);
+      }
+    }
+  });
+
+  it("documents the admin routes with the session cookie, their bodies, downloads and the import's progress stream", async () => {
+    const { body } = await callRoute(getOpenApi, "/api/v1/openapi.json");
+    const adminPaths = Object.keys(body.paths).filter((p) => p.startsWith("/api/v1/admin/"));
+    expect(adminPaths.length).toBeGreaterThanOrEqual(12);
+    for (const p of adminPaths) {
+      for (const operation of Object.values(body.paths[p]) as { security: unknown; responses: Record<string, unknown> }[]) {
+        expect(operation.security, p).toEqual([{ sessionCookie: [] }]);
+        expect(Object.keys(operation.responses), p).toEqual(expect.arrayContaining(["401", "403"]));
+      }
+    }
+    const importOperation = body.paths["/api/v1/admin/import"].post;
+    expect(importOperation.requestBody.content["multipart/form-data"].schema).toMatchObject({ required: ["file"], properties: { file: { type: "string", format: "binary" } } });
+    expect(importOperation.parameters.map((p: { name: string; required: boolean }) => [p.name, p.required])).toEqual([["mode", true], ["expect", false]]);
+    expect(Object.keys(importOperation.responses["200"].content)).toEqual(["application/json", "application/x-ndjson"]);
+    expect(Object.keys(importOperation.responses)).toEqual(expect.arrayContaining(["400", "409", "413", "422"]));
+    expect(Object.keys(body.paths["/api/v1/admin/export/{file}"].get.responses["200"].content)).toEqual([
+      "text/csv; charset=utf-8",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/geo+json; charset=utf-8",
+    ]);
+    expect(body.paths["/api/v1/admin/users"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["q", "role", "city", "status", "page"]);
+    expect(body.components.schemas.RoleGrant.oneOf).toHaveLength(3);
+    expect(body.components.schemas.ImportStreamEvent.oneOf.map((e: { properties: { type: { const: string } } }) => e.properties.type.const)).toEqual(["progress", "done", "error"]);
+  });
+
   it("documents the staff routes with the session cookie and their error answers", async () => {
     const { body } = await callRoute(getOpenApi, "/api/v1/openapi.json");
     expect(body.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey", in: "cookie" });

@@ -12,7 +12,7 @@ import { MAX_IMPORT_BYTES, readTable } from "@/lib/transfer/read-table";
 import { stationRecordToCells } from "@/lib/transfer/station-rows";
 import { stationTableFile } from "@/lib/transfer/station-table";
 import { stationRecordSchema } from "@/lib/validations/station-import";
-import type { ImportStreamEvent } from "@/lib/validations/transfer";
+import type { ImportStreamEvent } from "@/lib/validations/admin-responses";
 import { createStations } from "../../e2e/support/station-fixtures";
 
 const system: SystemActor = { kind: "system", label: "system:test-transfer" };

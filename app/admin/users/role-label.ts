@@ -1,4 +1,4 @@
-import type { RoleView } from "@/lib/server/user/user-view";
+import type { RoleView } from "@/lib/validations/admin-responses";
 
 /** "驿站员工 · 某某驿站（沈阳市）": a role with the place it applies to, as lists and details show it. */
 export function roleLabel(role: RoleView, roleName: string): string {

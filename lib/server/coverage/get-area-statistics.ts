@@ -3,31 +3,9 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { viewableCities } from "@/lib/server/coverage/area-scope";
+import type { AreaFigures, AreaStatistics } from "@/lib/validations/admin-responses";
 
 export const VERIFIED_RECENTLY_DAYS = 90;
-
-export type AreaFigures = {
-  adcode: number;
-  name: string;
-  /** 2020 census resident population. */
-  population: number;
-  /** Every station listed in the area, whatever its status. */
-  stations: number;
-  openStations: number;
-  /** population / openStations; null without an open station. */
-  residentsPerOpenStation: number | null;
-  /** Per amenity code: share of the area's stations offering it (available or limited), 0–1. */
-  amenityShares: Record<string, number>;
-  /** Share of the area's stations verified in the last 90 days, 0–1 (0 without stations). */
-  verifiedRecentlyShare: number;
-  /** Open feedback reports (the staff queue: problems and confirmations not yet handled). */
-  openFeedback: number;
-};
-
-export type AreaStatistics = {
-  asOf: string;
-  cities: (AreaFigures & { districts: (AreaFigures & { kind: string })[] })[];
-};
 
 type FigureRow = {
   city_adcode: number;

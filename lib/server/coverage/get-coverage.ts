@@ -7,30 +7,10 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { findUnknownAmenityCodes } from "@/lib/server/amenity/find-unknown-amenity-codes";
 import { viewableCities } from "@/lib/server/coverage/area-scope";
+import type { CoverageView } from "@/lib/validations/admin-responses";
 import type { CoverageQuery } from "@/lib/validations/coverage";
 
 type Rounded<T extends AreaCoverage> = Omit<T, "residents" | "residentsOutside"> & { residents: number; residentsOutside: number };
-
-export type CoverageView = {
-  amenity: string | null;
-  thresholdMeters: number;
-  detourFactor: number;
-  cellMeters: number;
-  /** Qualifying stations in the actor's cities (those drawn on the map). */
-  stations: number;
-  /** Totals over the cities the actor may see: the province for an admin. */
-  total: Rounded<AreaCoverage>;
-  cities: Rounded<AreaCoverage & { adcode: number; name: string }>[];
-  /** Most residents outside reach first. */
-  districts: Rounded<AreaCoverage & { adcode: number; name: string; kind: string; cityAdcode: number; cityName: string }>[];
-  /** Gap cells merged along rows: [south, west, north, east], WGS-84. */
-  gapRuns: [number, number, number, number][];
-  /** Qualifying stations as [lat, lng], WGS-84. */
-  stationPoints: [number, number][];
-  /** When the cached computation ran, and how long it took (ms), for the page's footnote and benchmarks. */
-  computedAt: string;
-  computeMs: number;
-};
 
 type District = CoverageDistrict & { name: string; kind: string; cityName: string };
 type StationRow = CoverageStation & { cityAdcode: number };

@@ -6,21 +6,8 @@ import { queryStoredStations, type StoredStation } from "@/lib/server/transfer/s
 import type { ImportScope } from "@/lib/server/transfer/transfer-access";
 import { readTable, type Table } from "@/lib/transfer/read-table";
 import { stationRecordToCells, tableToStationRows, type StationCells, type StationRow, type TransferContext } from "@/lib/transfer/station-rows";
+import type { CellChange, ImportPlanView } from "@/lib/validations/admin-responses";
 import type { StationRecord } from "@/lib/validations/station-import";
-
-export type CellChange = { before: string; after: string };
-
-/** What a dry run shows and an apply does: the answer of POST /api/v1/admin/import?mode=dry-run. */
-export type ImportPlanView = {
-  file: { format: Table["format"]; encoding: Table["encoding"]; rows: number };
-  columns: { key: string; label: string }[];
-  create: { row: number; code: string; name: string; city: string; district: string }[];
-  update: { row: number; code: string; name: string; changes: Record<string, CellChange> }[];
-  unchanged: number;
-  rejected: { row: number; code: string | null; reasons: string[] }[];
-  /** Names this exact plan; an apply naming it is refused if the data changed since the dry run. */
-  digest: string;
-};
 
 export type PlannedCreate = { record: StationRecord; cells: StationCells };
 export type PlannedUpdate = { record: StationRecord; stored: StoredStation; changes: Record<string, CellChange> };

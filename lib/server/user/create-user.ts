@@ -7,12 +7,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { checkRoleGrant, insertRoleAssignment } from "@/lib/server/user/role-grant-scope";
 import { auditUserChange, userAdminScope } from "@/lib/server/user/user-scope";
+import type { CreatedUser } from "@/lib/validations/admin-responses";
 import { createUserInputSchema, type CreateUserInput } from "@/lib/validations/user";
 
 /** A script or the seed acting for nobody in particular; the audit log names it by `label`. */
 export type SystemActor = { kind: "system"; label: string };
-
-export type CreatedUser = { id: string; username: string; email: string; name: string };
 
 /**
  * Creates an account that can sign in with its username or email and password, with an optional first

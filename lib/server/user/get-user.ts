@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { manageableUsersWhere, userAdminScope } from "@/lib/server/user/user-scope";
-import { toUserView, userViewSelect, type UserView } from "@/lib/server/user/user-view";
+import { toUserView, userViewSelect } from "@/lib/server/user/user-view";
+import type { UserView } from "@/lib/validations/admin-responses";
 
 /** One account with its roles, for whoever may manage it (404 for no such account, 403 out of reach). */
 export async function getUser(actor: Actor, userId: string): Promise<UserView> {

@@ -3,10 +3,9 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { manageableUsersWhere, userAdminScope } from "@/lib/server/user/user-scope";
-import { toUserView, userViewSelect, type UserView } from "@/lib/server/user/user-view";
+import { toUserView, userViewSelect } from "@/lib/server/user/user-view";
+import type { UserPage } from "@/lib/validations/admin-responses";
 import { USERS_PAGE_SIZE, type ListUsersQuery } from "@/lib/validations/user";
-
-export type UserPage = { data: UserView[]; total: number; page: number; pageSize: number };
 
 /**
  * The accounts an actor manages (everyone for a province admin, their city's branch staff for a city

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { UserView } from "@/lib/validations/admin-responses";
 
 /** What the admin pages show of an account and its roles, read in one query. */
 export const userViewSelect = {
@@ -28,28 +29,6 @@ export const userViewSelect = {
 } satisfies Prisma.UserSelect;
 
 type UserRow = Prisma.UserGetPayload<{ select: typeof userViewSelect }>;
-
-export type RoleView = {
-  id: string;
-  role: "PROVINCE_ADMIN" | "CITY_MANAGER" | "BRANCH_STAFF";
-  cityAdcode: number | null;
-  cityName: string | null;
-  stationId: string | null;
-  stationName: string | null;
-  grantedAt: string;
-};
-
-export type UserView = {
-  id: string;
-  username: string | null;
-  name: string;
-  email: string;
-  active: boolean;
-  deactivatedAt: string | null;
-  createdAt: string;
-  lastSessionAt: string | null;
-  roles: RoleView[];
-};
 
 export function toUserView(row: UserRow): UserView {
   return {

@@ -6,7 +6,8 @@ import { prepareStationImport } from "@/lib/server/transfer/apply-station-import
 import { previewStationImport } from "@/lib/server/transfer/preview-station-import";
 import { requireImportAccess } from "@/lib/server/transfer/transfer-access";
 import { MAX_IMPORT_BYTES } from "@/lib/transfer/read-table";
-import { importQuerySchema, type ImportStreamEvent } from "@/lib/validations/transfer";
+import type { ImportStreamEvent } from "@/lib/validations/admin-responses";
+import { importQuerySchema } from "@/lib/validations/transfer";
 
 /**
  * ?mode=dry-run answers the plan as JSON. ?mode=apply checks the file the same way (errors answer in the
