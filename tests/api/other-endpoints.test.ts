@@ -136,6 +136,18 @@ describe("GET /api/v1/openapi.json", () => {
     }
   });
 
+  it("answers every method on every route: a method a route does not serve is a JSON 405, never Next's empty one", async () => {
+    const root = path.resolve("app/api/v1");
+    for (const file of readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("route.ts"))) {
+      const handlers: Record<string, unknown> = await import(path.join(root, file));
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) expect(handlers[method], `${method} ${file}`).toBeTypeOf("function");
+    }
+    const staffPatchOnly = await import("@/app/api/v1/staff/stations/[id]/route");
+    const { status, body } = await callRoute(staffPatchOnly.DELETE as never, "/api/v1/staff/stations/x", { id: "x" }, { method: "DELETE" });
+    expect(status).toBe(405);
+    expect(body.error.code).toBe("method_not_allowed");
+  });
+
   it("is structurally valid OpenAPI 3.1: references resolve, path parameters match, every operation answers", async () => {
     const { body } = await callRoute(getOpenApi, "/api/v1/openapi.json");
     const refs: string[] = [];

@@ -27,3 +27,4 @@ export const GET = staffRoute(async ({ request, actor }) => {
     },
   });
 });
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";

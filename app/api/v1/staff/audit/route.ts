@@ -9,3 +9,4 @@ export const GET = staffRoute(async ({ request, actor }) => {
   const next = nextAuditCursor(data, query.limit);
   return NextResponse.json({ data, nextCursor: next && encodeAuditCursor(next) }, { headers: { "Cache-Control": "no-store" } });
 });
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";

@@ -7,3 +7,4 @@ export const GET = staffRoute(async ({ request, actor }) => {
   const query = feedbackQueueQuerySchema.parse(searchParamsObject(request));
   return NextResponse.json({ data: await listFeedbackQueue(actor, query) }, { headers: { "Cache-Control": "no-store" } });
 });
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";

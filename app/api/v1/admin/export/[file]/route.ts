@@ -20,3 +20,4 @@ export const GET = staffRoute<{ file: string }>(async ({ request, params, actor 
   const name = `${kind === "stations" ? "工行驿站数据" : "工行驿站覆盖情况"}${part}-${date}.${format}`;
   return new Response(Buffer.from(bytes), { headers: attachmentHeaders(name, contentTypes[format], `yizhan-${kind}${part}-${date}.${format}`) });
 });
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";

@@ -15,3 +15,4 @@ export const GET = staffRoute<{ file: string }>(async ({ params, actor }) => {
   const name = kind === "template" ? "工行驿站导入模板" : "工行驿站导入示例";
   return new Response(Buffer.from(bytes), { headers: attachmentHeaders(`${name}.${format}`, contentTypes[format], `yizhan-import-${file}`) });
 });
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";

@@ -10,3 +10,4 @@ export const PATCH = staffRoute<{ id: string }>(async ({ request, params, actor 
   const edit = stationEditSchema.parse(await readJsonBody(request, MAX_BODY_BYTES));
   return NextResponse.json(await updateStation(actor, params.id, edit));
 });
+export { methodNotAllowed as GET, methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as DELETE } from "@/lib/api/route-handler";

@@ -8,3 +8,4 @@ export const POST = staffRoute<{ id: string }>(async ({ request, params, actor }
   const input = feedbackResolutionSchema.parse(await readJsonBody(request, 8 * 1024));
   return NextResponse.json(await resolveFeedbackReport(actor, params.id, input));
 });
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";

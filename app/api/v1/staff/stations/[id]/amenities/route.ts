@@ -10,3 +10,4 @@ export const PUT = staffRoute<{ id: string }>(async ({ request, params, actor })
   const edit = stationAmenitiesEditSchema.parse(await readJsonBody(request, MAX_BODY_BYTES));
   return NextResponse.json(await updateStationAmenities(actor, params.id, edit));
 });
+export { methodNotAllowed as GET, methodNotAllowed as POST, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";

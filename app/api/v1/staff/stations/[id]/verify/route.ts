@@ -8,3 +8,4 @@ export const POST = staffRoute<{ id: string }>(async ({ request, params, actor }
   const { version } = stationVerifySchema.parse(await readJsonBody(request, 1024));
   return NextResponse.json(await verifyStation(actor, params.id, version));
 });
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";
