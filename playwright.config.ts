@@ -8,8 +8,14 @@ const gcj02Port = env.E2E_PORT + 1;
 // Debian's Chromium: Playwright cannot download its own browser on these offline machines.
 const chromium = {
   executablePath: env.CHROMIUM_PATH,
-  args: ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: ["--lang=zh-CN", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 };
+
+const roleSpecPattern = { staff: /\/staff[^/]*\.spec\.ts$/, admin: /\/admin[^/]*\.spec\.ts$/ };
+
+function roleSpecs(role: "public" | "staff" | "admin") {
+  return role === "public" ? { testIgnore: [roleSpecPattern.staff, roleSpecPattern.admin] } : { testMatch: roleSpecPattern[role] };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -30,9 +36,13 @@ export default defineConfig({
     serviceWorkers: "block",
     screenshot: "only-on-failure",
   },
+  // One project per role and viewport. Specs are named by the role they test: staff*.spec.ts for branch
+  // staff, admin*.spec.ts for administrators, everything else is the public directory.
   projects: [
-    { name: "public-phone", use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions: chromium } },
-    { name: "public-desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    ...(["public", "staff", "admin"] as const).flatMap((role) => [
+      { name: `${role}-phone`, ...roleSpecs(role), use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions: chromium } },
+      { name: `${role}-desktop`, ...roleSpecs(role), use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    ]),
     {
       name: "public-desktop-gcj02",
       testMatch: /map-datum\.spec\.ts/,

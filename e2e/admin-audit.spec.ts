@@ -1,39 +1,24 @@
 import AxeBuilder from "@axe-core/playwright";
-import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db";
-import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
+import { expect, test, type Page } from "@playwright/test";
 import { createStations } from "./support/station-fixtures";
+import { createProvinceAdmin, removeAccounts, signedInContext, type Account, type SessionCookies } from "./support/accounts";
 
-const username = `e2e_audit_${randomUUID().slice(0, 8)}`;
-const password = "e2e audit password";
+let admin: Account;
 const stationName = `工行测试审计驿站${randomUUID().slice(0, 4)}`;
 let fixture: Awaited<ReturnType<typeof createStations>>;
-let session: Awaited<ReturnType<BrowserContext["cookies"]>> = [];
+let session: SessionCookies = [];
 
 /** Today in Asia/Shanghai, as a date input holds it. */
 const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date());
 
 test.beforeAll(async ({ browser, baseURL }) => {
   fixture = await createStations([{ name: stationName, notice: "旧公告" }]);
-  const created = spawnSync(
-    "node_modules/.bin/tsx",
-    ["--conditions=react-server", "scripts/admin-create.ts", "--username", username, "--email", `${username}@example.cn`, "--password", password, "--name", "审计管理员"],
-    { env: childProcessEnv({}), encoding: "utf8" },
-  );
-  expect(created.status, created.stderr).toBe(0);
-  // Sign-in allows 5 attempts a minute from one address: sign in once and reuse the session.
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("用户名或邮箱").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/staff$/);
+  admin = createProvinceAdmin("e2e_audit", "审计管理员");
+  const context = await signedInContext(browser, admin);
+  const page = context.pages()[0];
 
-  // Two changes through the staff API with the admin's session: the notice, then the amenities.
   const stationUrl = `/api/v1/staff/stations/${fixture.ids[0]}`;
   const headers = { origin: baseURL! };
   const edit = await page.request.patch(stationUrl, { data: { version: 1, notice: "新公告：冬季提供热姜茶" }, headers });
@@ -49,13 +34,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
 
 test.afterAll(async () => {
   await fixture.remove();
-  const db = createPrismaClient(requireDatabaseUrl(), 1);
-  try {
-    await db.user.deleteMany({ where: { username } });
-  } finally {
-    await db.$disconnect();
-  }
+  await removeAccounts(admin.username);
 });
+
 
 async function openAudit(page: Page) {
   await page.context().addCookies(session);
@@ -76,7 +57,7 @@ test("an admin filters the log by station, kind and date and sees the change bef
   await expect(events).toHaveCount(1);
   const event = events.first();
   await expect(event).toContainText("驿站信息 · 修改");
-  await expect(event).toContainText(username);
+  await expect(event).toContainText(admin.username);
   await expect(event.getByRole("link", { name: stationName })).toHaveAttribute("href", `/stations/${fixture.ids[0]}`);
   await expect(event).toContainText("沈阳市");
   await expect(event.getByRole("definition").filter({ hasText: "旧公告" })).toContainText("旧公告 → 新公告：冬季提供热姜茶");
@@ -124,10 +105,10 @@ test("the audit page has no serious accessibility problems; screenshots", async 
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  mkdirSync("/tmp/shots-audit", { recursive: true });
-  await page.screenshot({ path: `/tmp/shots-audit/${testInfo.project.name}.png`, fullPage: true });
+  mkdirSync("test-results/screenshots/audit", { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/audit/${testInfo.project.name}.png`, fullPage: true });
   // The newest few of the whole log, with the "older" link: the admin's own account and role are among them.
   await page.goto("/admin/audit?limit=4");
   await expect(page.getByRole("link", { name: "更早的记录" })).toBeVisible();
-  await page.screenshot({ path: `/tmp/shots-audit/${testInfo.project.name}-newest.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/screenshots/audit/${testInfo.project.name}-newest.png`, fullPage: true });
 });

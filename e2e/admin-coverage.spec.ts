@@ -1,44 +1,22 @@
 import AxeBuilder from "@axe-core/playwright";
-import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db";
-import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
+import { expect, test, type Page } from "@playwright/test";
+import { createProvinceAdmin, removeAccounts, sessionCookies, type Account, type SessionCookies } from "./support/accounts";
 
-const username = `e2e_cov_${randomUUID().slice(0, 8)}`;
-const password = "e2e coverage password";
-const SHOTS = "/tmp/shots-coverage";
-let session: Awaited<ReturnType<BrowserContext["cookies"]>> = [];
+let admin: Account;
+const SHOTS = "test-results/screenshots/coverage";
+let session: SessionCookies = [];
 
 test.beforeAll(async ({ browser }) => {
-  const created = spawnSync(
-    "node_modules/.bin/tsx",
-    ["--conditions=react-server", "scripts/admin-create.ts", "--username", username, "--email", `${username}@example.cn`, "--password", password, "--name", "覆盖测试管理员"],
-    { env: childProcessEnv({}), encoding: "utf8" },
-  );
-  expect(created.status, created.stderr).toBe(0);
-  // Sign-in allows 5 attempts a minute from one address: sign in once and reuse the session.
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("用户名或邮箱").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/staff$/);
-  session = await context.cookies();
-  await context.close();
+  admin = createProvinceAdmin("e2e_cov", "覆盖测试管理员");
+  session = await sessionCookies(browser, admin);
   mkdirSync(SHOTS, { recursive: true });
 });
 
 test.afterAll(async () => {
-  const db = createPrismaClient(requireDatabaseUrl(), 1);
-  try {
-    await db.user.deleteMany({ where: { username } });
-  } finally {
-    await db.$disconnect();
-  }
+  await removeAccounts(admin.username);
 });
+
 
 async function openCoverage(page: Page, search = "") {
   await page.context().addCookies(session);

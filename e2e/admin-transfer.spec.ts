@@ -1,49 +1,26 @@
 import AxeBuilder from "@axe-core/playwright";
-import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db";
-import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
+import { expect, test, type Page } from "@playwright/test";
 import { createStations, everyDay9to17 } from "./support/station-fixtures";
+import { createProvinceAdmin, removeAccounts, sessionCookies, type Account, type SessionCookies } from "./support/accounts";
 
-const username = `e2e_transfer_${randomUUID().slice(0, 8)}`;
-const password = "e2e transfer password";
-const shots = "/tmp/shots-transfer";
+let admin: Account;
+const shots = "test-results/screenshots/transfer";
 let fixture: Awaited<ReturnType<typeof createStations>>;
-let session: Awaited<ReturnType<BrowserContext["cookies"]>> = [];
+let session: SessionCookies = [];
 
 test.beforeAll(async ({ browser }) => {
   mkdirSync(shots, { recursive: true });
   fixture = await createStations([{ name: "工行测试导入导出驿站", notice: "旧公告", openingHours: { weekly: everyDay9to17, exceptions: [] } }]);
-  const created = spawnSync(
-    "node_modules/.bin/tsx",
-    ["--conditions=react-server", "scripts/admin-create.ts", "--username", username, "--email", `${username}@example.cn`, "--password", password, "--name", "导入测试管理员"],
-    { env: childProcessEnv({}), encoding: "utf8" },
-  );
-  expect(created.status, created.stderr).toBe(0);
-  // Sign in once, from an address of this spec's own: sign-in allows 5 attempts a minute per address,
-  // and the other specs sign in from 127.0.0.1 too.
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` } });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("用户名或邮箱").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/staff$/);
-  session = await context.cookies();
-  await context.close();
+  admin = createProvinceAdmin("e2e_transfer", "导入测试管理员");
+  session = await sessionCookies(browser, admin);
 });
 
 test.afterAll(async () => {
   await fixture.remove();
-  const db = createPrismaClient(requireDatabaseUrl(), 1);
-  try {
-    await db.user.deleteMany({ where: { username } });
-  } finally {
-    await db.$disconnect();
-  }
+  await removeAccounts(admin.username);
 });
+
 
 async function signedIn(page: Page, path: string) {
   await page.context().addCookies(session);
@@ -113,7 +90,7 @@ test("QR posters for a city: one A4 page per station with its name and a QR code
 
   await page.emulateMedia({ media: "print" });
   await first.screenshot({ path: `${shots}/poster-print-${testInfo.project.name}.png` });
-  if (testInfo.project.name === "public-desktop") {
+  if (testInfo.project.name === "admin-desktop") {
     const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
     writeFileSync(`${shots}/posters-210100.pdf`, pdf);
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];

@@ -1,54 +1,31 @@
 import AxeBuilder from "@axe-core/playwright";
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db";
-import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
+import { devices, expect, test, type Browser, type Page } from "@playwright/test";
+import { createProvinceAdmin, ownClientAddress, removeAccounts, sessionCookies, type Account, type SessionCookies } from "./support/accounts";
 import { createStations } from "./support/station-fixtures";
 
 const run = randomUUID().slice(0, 8);
-const adminName = `e2e_useradmin_${run}`;
 const staffName = `e2e_newstaff_${run}`;
-const adminPassword = "e2e user admin password";
 const staffPassword = "e2e new staff password";
 const stationName = `工行测试账号驿站${run}`;
 let fixture: Awaited<ReturnType<typeof createStations>>;
-let adminSession: Awaited<ReturnType<BrowserContext["cookies"]>> = [];
 let staffUserPath = "";
-
-/**
- * Sign-in allows 5 attempts a minute per client address, and every spec's browser is 127.0.0.1. The
- * contexts that sign in here say they come from an address of this run's own (as a proxy's
- * X-Forwarded-For would), so these sign-ins do not use up the other specs' allowance, and the spec runs
- * in one project only; the phone layout is checked in a phone-sized context.
- */
-const clientAddress = { "x-forwarded-for": `2001:db8:ad:${run.slice(0, 4)}::1` };
+let admin: Account;
+let adminSession: SessionCookies = [];
+// The staff user this spec creates signs in from an address of the spec's own too.
+const clientAddress = ownClientAddress();
 
 test.beforeAll(async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== "public-desktop", "signs in; runs in the desktop project only");
+  test.skip(testInfo.project.name !== "admin-desktop", "signs in; runs in the desktop project only");
   fixture = await createStations([{ name: stationName }]);
-  const created = spawnSync(
-    "node_modules/.bin/tsx",
-    ["--conditions=react-server", "scripts/admin-create.ts", "--username", adminName, "--email", `${adminName}@example.cn`, "--password", adminPassword, "--name", "测试省管理员"],
-    { env: childProcessEnv({}), encoding: "utf8" },
-  );
-  expect(created.status, created.stderr).toBe(0);
-  const context = await browser.newContext({ extraHTTPHeaders: clientAddress });
-  await signIn(await context.newPage(), adminName, adminPassword);
-  await expect(context.pages()[0]).toHaveURL(/\/staff$/);
-  adminSession = await context.cookies();
-  await context.close();
+  admin = createProvinceAdmin("e2e_useradmin", "测试省管理员");
+  adminSession = await sessionCookies(browser, admin);
 });
 
 test.afterAll(async () => {
   if (!fixture) return;
   await fixture.remove();
-  const db = createPrismaClient(requireDatabaseUrl(), 1);
-  try {
-    await db.user.deleteMany({ where: { username: { in: [adminName, staffName] } } });
-  } finally {
-    await db.$disconnect();
-  }
+  await removeAccounts(admin.username, staffName);
 });
 
 async function signIn(page: Page, username: string, password: string) {

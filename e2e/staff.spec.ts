@@ -1,35 +1,25 @@
 import AxeBuilder from "@axe-core/playwright";
-import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db";
-import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
+import { requireDatabaseUrl } from "@/lib/env";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
+import { createProvinceAdmin, ownClientAddress, removeAccounts, sessionCookies, type Account, type SessionCookies } from "./support/accounts";
 import { createStations, everyDay9to17 } from "./support/station-fixtures";
 
-const username = `e2e_admin_${randomUUID().slice(0, 8)}`;
-const password = "e2e admin password";
+let admin: Account;
 let fixture: Awaited<ReturnType<typeof createStations>>;
-let session: Awaited<ReturnType<BrowserContext["cookies"]>> = [];
+let session: SessionCookies = [];
+
+// The sign-in test below signs in on the test's own page: it too comes from an address of this spec's own.
+test.use({ extraHTTPHeaders: ownClientAddress() });
 
 test.beforeAll(async ({ browser }) => {
   fixture = await createStations([
     { name: "工行测试员工驿站", notice: "旧公告" },
     { name: "工行测试员工设施驿站", openingHours: { weekly: everyDay9to17, exceptions: [] } },
   ]);
-  // The same command an installation uses for its first account.
-  const created = spawnSync(
-    "node_modules/.bin/tsx",
-    ["--conditions=react-server", "scripts/admin-create.ts", "--username", username, "--email", `${username}@example.cn`, "--password", password, "--name", "测试管理员"],
-    { env: childProcessEnv({}), encoding: "utf8" },
-  );
-  expect(created.status, created.stderr).toBe(0);
-  // Sign-in allows 5 attempts a minute from one address, and every test comes from 127.0.0.1: sign in
-  // once here and let the tests that are not about signing in reuse the session.
-  const context = await browser.newContext();
-  await signIn(await context.newPage());
-  session = await context.cookies();
-  await context.close();
+  admin = createProvinceAdmin("e2e_admin", "测试管理员");
+  session = await sessionCookies(browser, admin);
 });
 
 async function resumeSession(page: Page) {
@@ -39,18 +29,13 @@ async function resumeSession(page: Page) {
 
 test.afterAll(async () => {
   await fixture.remove();
-  const db = createPrismaClient(requireDatabaseUrl(), 1);
-  try {
-    await db.user.deleteMany({ where: { username } });
-  } finally {
-    await db.$disconnect();
-  }
+  await removeAccounts(admin.username);
 });
 
 async function signIn(page: Page) {
   await page.goto("/login");
-  await page.getByLabel("用户名或邮箱").fill(username);
-  await page.getByLabel("密码").fill(password);
+  await page.getByLabel("用户名或邮箱").fill(admin.username);
+  await page.getByLabel("密码").fill(admin.password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/staff$/);
 }
