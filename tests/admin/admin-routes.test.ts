@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { POST as deactivatePost } from "@/app/api/v1/admin/users/[id]/deactivate/route";
 import { DELETE as roleDelete } from "@/app/api/v1/admin/users/[id]/roles/[roleId]/route";
 import { POST as rolesPost } from "@/app/api/v1/admin/users/[id]/roles/route";
@@ -10,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
 import { createStations } from "../../e2e/support/station-fixtures";
 import { callRoute } from "../support/call-route";
+import { signInCookie } from "../support/sign-in";
 
 const system: SystemActor = { kind: "system", label: "system:test-admin-routes" };
 const password = "admin routes password";
@@ -24,18 +24,7 @@ beforeAll(async () => {
   const admin = await createUser(system, { username: `routes_admin_${suffix}`, email: `routes.admin.${suffix}@example.cn`, password, name: "管理员", role: { role: "PROVINCE_ADMIN" } });
   const staff = await createUser(system, { username: `routes_staff_${suffix}`, email: `routes.staff.${suffix}@example.cn`, password, name: "员工", role: { role: "BRANCH_STAFF", stationId: fixture.ids[0] } });
   [adminId, staffId] = [admin.id, staff.id];
-  const response = await authPost(
-    new Request("http://localhost/api/auth/sign-in/username", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: "http://localhost", "x-forwarded-for": `2001:db8::${randomUUID().slice(0, 4)}:3` },
-      body: JSON.stringify({ username: admin.username, password }),
-    }),
-  );
-  expect(response.status).toBe(200);
-  cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  cookie = await signInCookie(admin.username, password);
 });
 
 afterAll(async () => {

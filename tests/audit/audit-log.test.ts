@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as auditCsvGet } from "@/app/api/v1/staff/audit.csv/route";
 import { GET as auditGet } from "@/app/api/v1/staff/audit/route";
 import { getDb } from "@/lib/db";
@@ -13,6 +12,7 @@ import { createUser, type SystemActor } from "@/lib/server/user/create-user";
 import { auditPageSchema } from "@/lib/validations/staff-responses";
 import { auditQueryParamsSchema, stationAmenitiesEditSchema, type AuditQuery } from "@/lib/validations/station-edit";
 import { createStations } from "../../e2e/support/station-fixtures";
+import { signInCookie } from "../support/sign-in";
 
 const tag = randomUUID().slice(0, 6);
 const names = { a: `工行测试审计甲${tag}`, b: `工行测试审计乙${tag}`, c: `工行测试审计丙${tag}`, d: `工行测试审计丁${tag}` };
@@ -160,15 +160,7 @@ describe("GET /api/v1/staff/audit and its CSV", () => {
       const username = `audit_${who}_${tag}`;
       const created = await createUser(system, { username, email: `${username}@example.cn`, password, name: who, role });
       userIds.push(created.id);
-      const response = await authPost(
-        new Request("http://localhost/api/auth/sign-in/username", {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: "http://localhost", "x-forwarded-for": `2001:db8::a:${randomUUID().slice(0, 4)}` },
-          body: JSON.stringify({ username, password }),
-        }),
-      );
-      expect(response.status).toBe(200);
-      cookies[who] = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      cookies[who] = await signInCookie(username, password);
     }
   });
 

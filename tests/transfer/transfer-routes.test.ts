@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as exportGet } from "@/app/api/v1/admin/export/[file]/route";
 import { GET as importFileGet } from "@/app/api/v1/admin/import/[file]/route";
 import { POST as importPost } from "@/app/api/v1/admin/import/route";
@@ -14,6 +13,7 @@ import { stationTableFile } from "@/lib/transfer/station-table";
 import { stationRecordSchema } from "@/lib/validations/station-import";
 import type { ImportStreamEvent } from "@/lib/validations/admin-responses";
 import { createStations } from "../../e2e/support/station-fixtures";
+import { signInCookie } from "../support/sign-in";
 
 const system: SystemActor = { kind: "system", label: "system:test-transfer" };
 const password = "transfer password 123";
@@ -23,21 +23,6 @@ const userIds: string[] = [];
 let fixture: Awaited<ReturnType<typeof createStations>>;
 
 type Who = "admin" | "dalianManager" | "staff";
-
-async function signIn(username: string): Promise<string> {
-  const response = await authPost(
-    new Request("http://localhost/api/auth/sign-in/username", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: "http://localhost", "x-forwarded-for": `2001:db8::${randomUUID().slice(0, 4)}` },
-      body: JSON.stringify({ username, password }),
-    }),
-  );
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 beforeAll(async () => {
   fixture = await createStations([{ name: "工行测试导出驿站" }]);
@@ -50,7 +35,7 @@ beforeAll(async () => {
     const username = `tr_${who.toLowerCase()}_${suffix}`;
     const created = await createUser(system, { username, email: `${username}@example.cn`, password, name: who, role });
     userIds.push(created.id);
-    cookies[who] = await signIn(username);
+    cookies[who] = await signInCookie(username, password);
   }
 });
 
