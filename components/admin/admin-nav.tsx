@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import "./admin-nav.css";
 
 const PAGES = [
   ["dashboard", "/admin"],
