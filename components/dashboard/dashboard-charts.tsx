@@ -2,8 +2,17 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { renderActivityChart, renderAmenityChart, type ChartWidth } from "@/lib/dashboard/render-charts";
 import type { WeeklyActivity } from "@/lib/server/dashboard/get-weekly-activity";
 
-/** Audit entity kinds in the order the change log names them; kinds it does not know follow. */
+/** Audit entity kinds in the order the change log names them; any other kind is counted as "other". */
 const ENTITY_ORDER = ["station", "station_amenities", "opening_hours", "feedback_report", "user", "role_assignment"];
+const OTHER = "other";
+
+/** The weekly counts per kind the chart draws: the known kinds in order, then the rest summed. */
+function chartKinds(byEntity: WeeklyActivity["byEntity"]): [string, number[]][] {
+  const known = ENTITY_ORDER.filter((kind) => kind in byEntity).map((kind): [string, number[]] => [kind, byEntity[kind]]);
+  const others = Object.entries(byEntity).filter(([kind]) => !ENTITY_ORDER.includes(kind));
+  if (others.length === 0) return known;
+  return [...known, [OTHER, others.reduce((sum, [, weeks]) => sum.map((n, i) => n + weeks[i]), others[0][1].map(() => 0))]];
+}
 const WIDTHS: ChartWidth[] = [340, 640];
 
 type Props = {
@@ -30,9 +39,9 @@ function Chart({ render, label, testId }: { render: (width: ChartWidth) => strin
  */
 export async function DashboardCharts({ activity, amenities, stations }: Props) {
   const [t, entities, format] = await Promise.all([getTranslations("admin.dashboard.charts"), getTranslations("audit.entities"), getFormatter()]);
-  const kinds = Object.keys(activity.byEntity).sort((a, b) => (ENTITY_ORDER.indexOf(a) + 1 || 99) - (ENTITY_ORDER.indexOf(b) + 1 || 99));
-  const entityName = (kind: string) => (ENTITY_ORDER.includes(kind) ? entities(kind) : kind);
-  const series = kinds.map((kind) => ({ name: entityName(kind), data: activity.byEntity[kind] }));
+  const counted = chartKinds(activity.byEntity);
+  const entityName = (kind: string) => (kind === OTHER ? t("otherKind") : entities(kind));
+  const series = counted.map(([kind, data]) => ({ name: entityName(kind), data }));
   const weekLabel = (monday: string) => format.dateTime(new Date(`${monday}T00:00:00+08:00`), { month: "numeric", day: "numeric" });
   const percent = (n: number) => format.number(n, { style: "percent", maximumFractionDigits: 1 });
   const shares = amenities.map((a) => ({ name: a.name, stations: a.stations, share: stations > 0 ? a.stations / stations : 0 }));
@@ -59,9 +68,9 @@ export async function DashboardCharts({ activity, amenities, stations }: Props) 
                 <thead>
                   <tr>
                     <th scope="col">{t("week")}</th>
-                    {kinds.map((k) => (
-                      <th key={k} scope="col">
-                        {entityName(k)}
+                    {counted.map(([kind]) => (
+                      <th key={kind} scope="col">
+                        {entityName(kind)}
                       </th>
                     ))}
                     <th scope="col">{t("total")}</th>
@@ -71,10 +80,10 @@ export async function DashboardCharts({ activity, amenities, stations }: Props) 
                   {activity.weeks.map((week, i) => (
                     <tr key={week}>
                       <th scope="row">{weekLabel(week)}</th>
-                      {kinds.map((k) => (
-                        <td key={k}>{activity.byEntity[k][i]}</td>
+                      {counted.map(([kind, data]) => (
+                        <td key={kind}>{data[i]}</td>
                       ))}
-                      <td>{kinds.reduce((sum, k) => sum + activity.byEntity[k][i], 0)}</td>
+                      <td>{counted.reduce((sum, [, data]) => sum + data[i], 0)}</td>
                     </tr>
                   ))}
                 </tbody>
