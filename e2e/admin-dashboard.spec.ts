@@ -166,6 +166,7 @@ test("the dashboard fits a phone and a desktop, with no serious accessibility pr
     expect(await target.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await target.screenshot({ path: `${SHOTS}/admin-${size}.png`, fullPage: true });
     await target.screenshot({ path: `${SHOTS}/admin-${size}-first-screen.png` });
+    for (const section of ["map", "areas", "stale", "charts"]) await target.locator(`#${section}`).screenshot({ path: `${SHOTS}/admin-${size}-${section}.png` });
     const results = await new AxeBuilder({ page: target }).analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

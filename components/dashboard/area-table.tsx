@@ -63,15 +63,16 @@ export async function AreaTable({ query, level, rows, amenities, formatValue }: 
           </a>
         )}
       </form>
+      {/* Above the scrolling box rather than a caption, so a phone shows it without scrolling sideways. */}
+      <p className="muted" id="areas-caption">
+        {t("table.caption", {
+          count: rows.length,
+          sort: measureLabel(t, query.sort, amenityName),
+          dir: t(query.dir === "asc" ? "table.asc" : "table.desc"),
+        })}
+      </p>
       <div className="dashboard-table-scroll" tabIndex={0} role="region" aria-labelledby="areas-heading">
-        <table className="dashboard-table" data-testid="area-table">
-          <caption>
-            {t("table.caption", {
-              count: rows.length,
-              sort: measureLabel(t, query.sort, amenityName),
-              dir: t(query.dir === "asc" ? "table.asc" : "table.desc"),
-            })}
-          </caption>
+        <table className="dashboard-table" data-testid="area-table" aria-labelledby="areas-heading" aria-describedby="areas-caption">
           <thead>
             <tr>
               {sortHeader("name", t("table.name"))}
