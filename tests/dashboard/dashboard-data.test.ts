@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { isOpenAt, minutesToClock, shanghaiLocalTime, type OpeningHours, type StationStatus } from "@/lib/opening-hours";
+import { isOpenAt, shanghaiLocalTime, type StationStatus } from "@/lib/opening-hours";
 import { anonymousActor, type Actor } from "@/lib/server/actor";
 import { getHeadlineFigures } from "@/lib/server/dashboard/get-headline-figures";
 import { getWeeklyActivity } from "@/lib/server/dashboard/get-weekly-activity";
 import { listStaleStations } from "@/lib/server/dashboard/list-stale-stations";
+import { openingHoursForEdit } from "@/lib/server/station/station-parts";
 import { createStations, everyDay9to17 } from "../../e2e/support/station-fixtures";
 import { testUser } from "../support/test-actors";
 
@@ -75,26 +76,15 @@ afterAll(async () => {
   await getDb().user.deleteMany({ where: { id: { in: users } } });
 });
 
-/** Open now, decided in Node by lib/opening-hours.ts over the stations read with Prisma, apart from the SQL under test. */
+/** Open now, decided in Node by lib/opening-hours.ts over each station's hours as the edit form reads them, apart from the SQL under test. */
 async function openNowCounted(cityAdcode?: number) {
-  const stations = await getDb().station.findMany({ where: { cityAdcode }, include: { openingPeriods: true, exceptions: true } });
+  const stations = await getDb().station.findMany({ where: { cityAdcode }, select: { id: true, status: true } });
+  const hours = await Promise.all(stations.map((s) => openingHoursForEdit(getDb(), s.id)));
   const at = shanghaiLocalTime(now);
   let open = 0;
   let unknown = 0;
-  for (const s of stations) {
-    const hours: OpeningHours = {
-      weekly: s.openingPeriods.map((p) => ({ day: p.weekday, opens: minutesToClock(p.opensAt), closes: minutesToClock(p.closesAt) })),
-      exceptions: s.exceptions.map((e) => ({
-        kind: e.kind.toLowerCase() as OpeningHours["exceptions"][number]["kind"],
-        startsOn: e.startsOn.toISOString().slice(0, 10),
-        endsOn: e.endsOn.toISOString().slice(0, 10),
-        closed: e.closed,
-        opens: e.opensAt === null ? null : minutesToClock(e.opensAt),
-        closes: e.closesAt === null ? null : minutesToClock(e.closesAt),
-        note: e.note,
-      })),
-    };
-    const state = isOpenAt(s.status.toLowerCase() as StationStatus, hours, at);
+  for (const [i, s] of stations.entries()) {
+    const state = isOpenAt(s.status.toLowerCase() as StationStatus, hours[i], at);
     if (state === true) open++;
     if (state === null) unknown++;
   }
