@@ -107,12 +107,21 @@ export const areaFiguresSchema = z.object({
   adcode: z.number().int(),
   name: z.string(),
   population: z.number().int().describe("2020 census resident population"),
-  stations: z.number().int().describe("Every station listed in the area, whatever its status"),
+  stations: z
+    .number()
+    .int()
+    .describe("Stations in service: open or temporarily closed (they reopen); those closed for good do not count. Every share is of these"),
   openStations: z.number().int(),
+  residentsPerStation: z.number().int().nullable().describe("population / stations, rounded; null without a station"),
   residentsPerOpenStation: z.number().int().nullable().describe("population / openStations, rounded; null without an open station"),
-  amenityShares: z.record(z.string(), share).describe("Per amenity code: share of the area's stations offering it (available or limited)"),
-  verifiedRecentlyShare: share.describe("Share of the area's stations verified in the last 90 days (0 without stations)"),
-  openFeedback: z.number().int().describe("Open feedback reports: problems and confirmations the staff queue has not handled yet"),
+  amenityStations: z.record(z.string(), z.number().int()).describe("Per amenity code: stations offering it (available or limited); codes no station offers are absent"),
+  amenityShares: z.record(z.string(), share).describe("Per amenity code: amenityStations / stations"),
+  verifiedRecently: z.number().int().describe("Stations verified in the last 90 days"),
+  verifiedRecentlyShare: share.describe("verifiedRecently / stations (0 without stations)"),
+  openFeedback: z
+    .number()
+    .int()
+    .describe("Open problem reports on the area's stations (closed ones included); confirmations are left out, as they ask nobody to act"),
 });
 export type AreaFigures = z.infer<typeof areaFiguresSchema>;
 

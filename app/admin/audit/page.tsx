@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { AuditValue } from "@/components/audit/audit-value";
 import { changedFields } from "@/lib/audit-diff";
 import { validationError } from "@/lib/errors";
@@ -48,6 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!actor.roles.some((r) => r.role === "PROVINCE_ADMIN" || r.role === "CITY_MANAGER")) {
     return (
       <main className="page audit-page">
+        <AdminNav current="audit" />
         <h1>{t("title")}</h1>
         <p className="card notice" role="alert" data-testid="audit-refused">
           {t("refused")} <a href="/staff">{t("toStaff")}</a>
@@ -76,6 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <main className="page audit-page">
+      <AdminNav current="audit" />
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
 

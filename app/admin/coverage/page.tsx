@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { CoveragePanel } from "@/components/coverage/coverage-panel";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -25,6 +26,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
     if (!(error instanceof AppError)) throw error;
     return (
       <main className="page">
+        <AdminNav current="coverage" />
         <h1>{t("title")}</h1>
         <p role="alert">{t("refused")}</p>
       </main>
@@ -39,6 +41,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
 
   return (
     <main className="page coverage-page">
+      <AdminNav current="coverage" />
       <h1>{t("title")}</h1>
       {!(parsed.success && known) && <p role="alert">{t("invalidQuery")}</p>}
       <CoveragePanel actor={actor} query={query} tiles={{ url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION, datum: env.TILE_DATUM }} />

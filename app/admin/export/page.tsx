@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { TransferNav } from "@/components/transfer/transfer-nav";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
 import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
 import "@/components/transfer/transfer.css";
@@ -61,7 +61,7 @@ export default async function ExportPage() {
   );
   return (
     <main className="page transfer-page">
-      <TransferNav current="export" />
+      <AdminNav current="export" />
       <h1>{t("export.title")}</h1>
       <p>{t("export.intro")}</p>
       <p className="muted">{t("export.scope", { scope })}</p>

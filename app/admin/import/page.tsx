@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ImportForm } from "@/components/transfer/import-form";
-import { TransferNav } from "@/components/transfer/transfer-nav";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { AppError } from "@/lib/errors";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
 import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
@@ -27,7 +27,7 @@ export default async function ImportPage() {
 
   return (
     <main className="page transfer-page">
-      <TransferNav current="import" />
+      <AdminNav current="import" />
       <h1>{t("import.title")}</h1>
       {!scope ? (
         <p className="card notice" role="alert">

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { StationQrCode } from "@/components/station/station-qr-code";
 import { PrintButton } from "@/components/transfer/print-button";
-import { TransferNav } from "@/components/transfer/transfer-nav";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { publicOrigin } from "@/lib/api/public-origin";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -44,7 +44,7 @@ export default async function PostersPage({ searchParams }: PageProps) {
   return (
     <main className="page transfer-page posters-page">
       <div className="posters-toolbar">
-        <TransferNav current="posters" />
+        <AdminNav current="posters" />
         <h1>{t("posters.title")}</h1>
         <nav aria-label={t("posters.chooseCity")} className="transfer-links transfer-cities">
           {cities.map((c) => (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { listUsers } from "@/lib/server/user/list-users";
 import { listUsersQuerySchema, roleKinds, type ListUsersQuery } from "@/lib/validations/user";
@@ -37,11 +38,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
 
   return (
     <main className="page admin-page">
-      <p>
-        <a className="back-link" href="/admin">
-          {t("back")}
-        </a>
-      </p>
+      <AdminNav current="users" />
       <h1>{t("title")}</h1>
       {scope.kind === "city" && <p className="muted">{t("scopeCity", { cities: cities.map((c) => c.name).join("、") })}</p>}
 

@@ -14,3 +14,14 @@ export function viewableCities(actor: Actor): number[] | null {
   if (cities.length === 0) throw new AppError("forbidden", "只有省级管理员和城市管理员可以查看覆盖与统计");
   return cities;
 }
+
+/**
+ * The cities a dashboard view covers: the actor's viewable cities, narrowed to one city when asked.
+ * A city the actor may not see is refused, so a hand-edited ?city= never widens what they read.
+ */
+export function viewableCitiesWithin(actor: Actor, city: number | undefined): number[] | null {
+  const cities = viewableCities(actor);
+  if (city === undefined) return cities;
+  if (cities !== null && !cities.includes(city)) throw new AppError("forbidden", "您只能查看自己负责的城市");
+  return [city];
+}

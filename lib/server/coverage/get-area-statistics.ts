@@ -23,9 +23,10 @@ type FigureRow = {
 type AmenityRow = { city_adcode: number; adcode: number | null; amenity_code: string; stations: bigint };
 
 /**
- * Per city and per district: stations, residents per open station, amenity shares, recent verification
- * and open reports, for the dashboard. Two queries, each rolling districts up to cities with GROUPING
- * SETS; a city manager's queries only ever read their cities' rows.
+ * Per city and per district: stations, residents per station, amenity shares, recent verification and
+ * open reports. The one source of these figures: the dashboard's table and map, the coverage export and
+ * GET /api/v1/admin/area-statistics all read them here. Two queries, each rolling districts up to cities
+ * with GROUPING SETS; a city manager's queries only ever read their cities' rows.
  */
 export async function getAreaStatistics(actor: Actor, now = new Date()): Promise<AreaStatistics> {
   const cities = viewableCities(actor);
@@ -38,10 +39,11 @@ export async function getAreaStatistics(actor: Actor, now = new Date()): Promise
     db.$queryRaw<FigureRow[]>`
       WITH per_district AS (
         SELECT s.district_adcode,
-               count(*) AS stations,
+               count(*) FILTER (WHERE s.status <> 'CLOSED') AS stations,
                count(*) FILTER (WHERE s.status = 'OPEN') AS open_stations,
-               count(*) FILTER (WHERE s.verified_at >= ${since}) AS verified_recently,
-               sum((SELECT count(*) FROM feedback_reports f WHERE f.station_id = s.id AND f.status = 'OPEN')) AS open_feedback
+               count(*) FILTER (WHERE s.status <> 'CLOSED' AND s.verified_at >= ${since}) AS verified_recently,
+               sum((SELECT count(*) FROM feedback_reports f
+                    WHERE f.station_id = s.id AND f.status = 'OPEN' AND f.kind <> 'CONFIRMATION')) AS open_feedback
         FROM stations s
         WHERE ${stationScope}
         GROUP BY s.district_adcode
@@ -65,7 +67,7 @@ export async function getAreaStatistics(actor: Actor, now = new Date()): Promise
       SELECT s.city_adcode, CASE WHEN GROUPING(s.district_adcode) = 0 THEN s.district_adcode END AS adcode,
              a.amenity_code, count(*) AS stations
       FROM stations s JOIN station_amenities a ON a.station_id = s.id
-      WHERE ${stationScope} AND a.availability IN ('AVAILABLE', 'LIMITED')
+      WHERE ${stationScope} AND s.status <> 'CLOSED' AND a.availability IN ('AVAILABLE', 'LIMITED')
       GROUP BY GROUPING SETS ((s.city_adcode, a.amenity_code), (s.city_adcode, s.district_adcode, a.amenity_code))`,
   ]);
 
@@ -78,16 +80,20 @@ export async function getAreaStatistics(actor: Actor, now = new Date()): Promise
     const stations = Number(row.stations);
     const openStations = Number(row.open_stations);
     const population = Number(row.population);
-    const counts = offering.get(`${row.city_adcode}:${row.adcode ?? ""}`) ?? {};
+    const counts = Object.fromEntries(Object.entries(offering.get(`${row.city_adcode}:${row.adcode ?? ""}`) ?? {}).sort(([a], [b]) => a.localeCompare(b)));
+    const verifiedRecently = Number(row.verified_recently);
     return {
       adcode,
       name,
       population,
       stations,
       openStations,
+      residentsPerStation: stations > 0 ? Math.round(population / stations) : null,
       residentsPerOpenStation: openStations > 0 ? Math.round(population / openStations) : null,
-      amenityShares: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => [code, n / stations])),
-      verifiedRecentlyShare: stations > 0 ? Number(row.verified_recently) / stations : 0,
+      amenityStations: counts,
+      amenityShares: Object.fromEntries(Object.entries(counts).map(([code, n]) => [code, n / stations])),
+      verifiedRecently,
+      verifiedRecentlyShare: stations > 0 ? verifiedRecently / stations : 0,
       openFeedback: Number(row.open_feedback),
     };
   };

@@ -30,7 +30,7 @@ function escapeLike(text: string): string {
  * Whether a station is open at `at`: true, false, or NULL when its hours are unknown. The same rules
  * as `isOpenAt` in lib/opening-hours.ts; tests/api/open-now.test.ts holds the two to each other.
  */
-function openStateSql(at: LocalTime): Prisma.Sql {
+export function openStateSql(at: LocalTime): Prisma.Sql {
   const today = Prisma.sql`${at.date}::date`;
   const exceptionToday = Prisma.sql`FROM opening_exceptions e WHERE e.station_id = s.id AND ${today} BETWEEN e.starts_on AND e.ends_on`;
   return Prisma.sql`(CASE

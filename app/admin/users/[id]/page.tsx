@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AccountStatus } from "@/components/admin/account-status";
 import { AdminForbidden } from "@/components/admin/admin-forbidden";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { GrantRoleForm } from "@/components/admin/grant-role-form";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { RevokeRoleButton } from "@/components/admin/revoke-role-button";
@@ -38,6 +39,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
 
   return (
     <main className="page admin-page">
+      <AdminNav current="users" />
       <p>
         <a className="back-link" href="/admin/users">
           {t("back")}
