@@ -139,6 +139,17 @@ test("search finds stations by pinyin initials and full pinyin, and suggests dis
   await expect(page.getByTestId("origin")).toContainText("沈阳市 大东区");
 });
 
+test("a link names a place and amenities: the finder starts there, filtered, instead of the last place", async ({ page }) => {
+  await page.goto("/?place=210104&amenity=toilet&amenity=no_such_amenity");
+  await expect(page.getByTestId("origin")).toContainText("沈阳市 大东区");
+  await expect(page.getByRole("button", { name: "卫生间" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("walk").first()).toBeVisible();
+  // A city works too, and an unknown place is ignored.
+  await page.goto("/?place=210200");
+  await expect(page.getByTestId("origin")).toContainText("大连市");
+  await expect(page.getByRole("button", { name: "卫生间" })).toHaveAttribute("aria-pressed", "false");
+});
+
 test.describe("open now, at fixed moments in Shanghai", () => {
   test.use({ geolocation: here, permissions: ["geolocation"] });
 

@@ -93,6 +93,9 @@ export async function AreaTable({ query, level, rows, amenities, formatValue }: 
                     <a href={dashboardHref(query, { focus: row.adcode }, "#map")} aria-label={t("linkFor", { action: t("table.onMap"), name: row.name })}>
                       {t("table.onMap")}
                     </a>
+                    <a href={`/?place=${row.adcode}`} aria-label={t("linkFor", { action: t("table.onFinder"), name: row.name })}>
+                      {t("table.onFinder")}
+                    </a>
                   </span>
                 </th>
                 {columns.map((c) => (

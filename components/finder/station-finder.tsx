@@ -24,6 +24,17 @@ const StationMap = dynamic(() => import("@/components/finder/station-map").then(
 
 const PAGE = 20;
 
+/** A city or district by its adcode, named as the location panel names it ("沈阳市 和平区"). */
+function placeByAdcode(places: PlaceOption[], adcode: string | null): { name: string; center: LatLng } | null {
+  if (!adcode) return null;
+  for (const city of places) {
+    if (String(city.adcode) === adcode) return { name: city.name, center: city.center };
+    const district = city.districts.find((d) => String(d.adcode) === adcode);
+    if (district) return { name: `${city.name} ${district.name}`, center: district.center };
+  }
+  return null;
+}
+
 function inBounds(point: LatLng, bounds: MapBounds): boolean {
   return point.lat >= bounds.south && point.lat <= bounds.north && point.lng >= bounds.west && point.lng <= bounds.east;
 }
@@ -64,7 +75,17 @@ export function StationFinder({
 
   const requestView = useCallback((points: LatLng[]) => setViewRequest((v) => ({ points, seq: (v?.seq ?? 0) + 1 })), []);
 
+  // A link may name a place (`?place=` a city or district adcode) and amenities (`?amenity=`, repeated),
+  // as the admin dashboard's and shared links do; otherwise the reader's last place comes back.
   useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    const linked = placeByAdcode(places, params.get("place"));
+    const wanted = params.getAll("amenity").filter((code) => amenities.some((a) => a.code === code));
+    if (wanted.length) setSelectedAmenities(wanted);
+    if (linked) {
+      setOriginState({ ...linked.center, source: "district", name: linked.name });
+      return;
+    }
     const last = loadLastPlace();
     if (last) {
       setOriginState(last);
