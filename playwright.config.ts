@@ -12,9 +12,14 @@ const chromium = {
 };
 
 const roleSpecPattern = { staff: /\/staff[^/]*\.spec\.ts$/, admin: /\/admin[^/]*\.spec\.ts$/ };
+// Specs that check the phone layout in a phone-sized context of their own and run once, at desktop size.
+const desktopOnly = /\.desktop\.spec\.ts$/;
 
-function roleSpecs(role: "public" | "staff" | "admin") {
-  return role === "public" ? { testIgnore: [roleSpecPattern.staff, roleSpecPattern.admin] } : { testMatch: roleSpecPattern[role] };
+function roleSpecs(role: "public" | "staff" | "admin", viewport: "phone" | "desktop") {
+  const ignore = viewport === "phone" ? [desktopOnly] : [];
+  return role === "public"
+    ? { testIgnore: [roleSpecPattern.staff, roleSpecPattern.admin, ...ignore] }
+    : { testMatch: roleSpecPattern[role], testIgnore: ignore };
 }
 
 export default defineConfig({
@@ -37,11 +42,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   // One project per role and viewport. Specs are named by the role they test: staff*.spec.ts for branch
-  // staff, admin*.spec.ts for administrators, everything else is the public directory.
+  // staff, admin*.spec.ts for administrators, everything else is the public directory; *.desktop.spec.ts
+  // run in the desktop project only.
   projects: [
     ...(["public", "staff", "admin"] as const).flatMap((role) => [
-      { name: `${role}-phone`, ...roleSpecs(role), use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions: chromium } },
-      { name: `${role}-desktop`, ...roleSpecs(role), use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+      { name: `${role}-phone`, ...roleSpecs(role, "phone"), use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions: chromium } },
+      { name: `${role}-desktop`, ...roleSpecs(role, "desktop"), use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
     ]),
     {
       name: "public-desktop-gcj02",

@@ -3,8 +3,7 @@ import { createProvinceAdmin, removeAccounts, signedInContext, type Account } fr
 
 let account: Account;
 
-test.beforeAll(async ({}, testInfo) => {
-  test.skip(testInfo.project.name !== "staff-desktop", "signs in three times; runs in the desktop project only");
+test.beforeAll(async () => {
   account = createProvinceAdmin("e2e_menu", "菜单测试");
 });
 

@@ -15,8 +15,7 @@ let adminSession: SessionCookies = [];
 // The staff user this spec creates signs in from an address of the spec's own too.
 const clientAddress = ownClientAddress();
 
-test.beforeAll(async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== "admin-desktop", "signs in; runs in the desktop project only");
+test.beforeAll(async ({ browser }) => {
   fixture = await createStations([{ name: stationName }]);
   admin = createProvinceAdmin("e2e_useradmin", "测试省管理员");
   adminSession = await sessionCookies(browser, admin);
