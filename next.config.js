@@ -9,6 +9,9 @@ const nextConfig = {
   // exceljs is a large CommonJS package with its own zip and stream code: Node loads it as it is
   // rather than the server bundle carrying a copy.
   serverExternalPackages: ["exceljs"],
+  // The development server logs each request's URL; a nearest search's URL carries the reader's position
+  // (near=lat,lng), which the directory promises never to record. `next start` logs no requests at all.
+  logging: { incomingRequests: { ignore: [/[?&]near=/] } },
   async headers() {
     return [
       {

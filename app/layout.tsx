@@ -45,6 +45,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <ServiceWorkerRegistration />
           <OfflineBanner />
           {children}
+          <footer className="site-footer">
+            <a href="/privacy">{t("privacy.link")}</a>
+          </footer>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -54,6 +54,13 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.preprocess(optional, z.string().min(1).optional()),
   OIDC_CLIENT_SECRET: z.preprocess(optional, z.string().min(1).optional()),
   OIDC_DISPLAY_NAME: z.string().min(1).default("工行统一身份认证").describe("The single sign-on button's label"),
+  FEEDBACK_CONTACT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(90)
+    .describe("Days a feedback reporter's contact is kept after the report is sent; then it is deleted"),
   DEMO_ACCOUNTS: z
     .preprocess(optional, z.enum(["0", "1"]).default("0"))
     .transform((value) => value === "1")

@@ -16,6 +16,7 @@ import { localAuthSecret } from "./lib/auth-secret";
 
 const dev = process.argv.includes("--dev");
 const tsxBin = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+const DAY_MS = 24 * 60 * 60 * 1000;
 async function main() {
   let embedded: EmbeddedPostgres | null = null;
   let server: ChildProcess | null = null;
@@ -69,6 +70,17 @@ async function main() {
       // Lets the sign-in page show the demo accounts.
       DEMO_ACCOUNTS: embedded ? "1" : undefined,
     });
+    // Reporters' contacts are deleted once the retention period is over: now, then once a day while the
+    // server runs. Here rather than in Next's instrumentation hook, so nothing touches the database during
+    // `next build`; a failed run is logged and retried the next day rather than stopping the directory.
+    const purgeContacts = () =>
+      run(tsxBin, ["--conditions=react-server", "scripts/db-purge-contacts.ts"], childProcessEnv({ DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "1" })).catch(
+        (error: unknown) => console.error("Deleting expired feedback contacts failed:", error),
+      );
+    await purgeContacts();
+    const purgeTimer = setInterval(() => void purgeContacts(), DAY_MS);
+    purgeTimer.unref();
+
     if (!dev) await buildIfStale(serverEnv);
     server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: serverEnv });
     // Next ending by itself (not through our Ctrl-C handling) is a failure unless it said otherwise.

@@ -75,6 +75,8 @@ describe("npm start with the embedded database", () => {
     expect(total).toBe(571);
     expect(first.output()).toContain("Loaded 571 sample stations.");
     expect(first.output()).toContain("Demo accounts created: demo_admin, demo_manager, demo_staff");
+    // Expired feedback contacts are deleted at start (and daily after).
+    expect(first.output()).toMatch(/db:purge-contacts: 0 contacts older than \d+ days deleted\./);
     // The README's demo account signs in, and the sign-in page tells a new user about it.
     expect((await signIn(appPort, "demo_staff")).status).toBe(200);
     expect(await (await fetch(`http://127.0.0.1:${appPort}/login`)).text()).toContain('data-testid="demo-accounts"');

@@ -207,7 +207,11 @@ export function ReportProblemForm({ stationId, amenities }: { stationId: string;
           />
           {errorFor("contact")}
           <p className="station-hint" id="report-contact-note">
-            {t("contactNote")}
+            {t("contactNote")}{" "}
+            {/* A new tab, so what the reader has typed so far is still here when they come back. */}
+            <a href="/privacy" target="_blank" rel="noopener">
+              {t("privacyLink")}
+            </a>
           </p>
         </div>
 

@@ -4,7 +4,7 @@ import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/
 
 /** Messages are split by area (one file per namespace) so each part of the app keeps its own strings. */
 async function loadMessages(locale: Locale) {
-  const [common, finder, station, pwa, auth, staff, admin, audit, coverage, transfer] = await Promise.all([
+  const [common, finder, station, pwa, auth, staff, admin, audit, coverage, transfer, privacy] = await Promise.all([
     import(`../../messages/${locale}/common.json`),
     import(`../../messages/${locale}/finder.json`),
     import(`../../messages/${locale}/station.json`),
@@ -15,8 +15,9 @@ async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/audit.json`),
     import(`../../messages/${locale}/coverage.json`),
     import(`../../messages/${locale}/transfer.json`),
+    import(`../../messages/${locale}/privacy.json`),
   ]);
-  return { common: common.default, finder: finder.default, station: station.default, pwa: pwa.default, auth: auth.default, staff: staff.default, admin: admin.default, audit: audit.default, coverage: coverage.default, transfer: transfer.default };
+  return { common: common.default, finder: finder.default, station: station.default, pwa: pwa.default, auth: auth.default, staff: staff.default, admin: admin.default, audit: audit.default, coverage: coverage.default, transfer: transfer.default, privacy: privacy.default };
 }
 
 // Chinese unless the reader chose English with the switch: no URL prefix, so shared and printed
