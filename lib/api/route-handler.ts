@@ -64,8 +64,6 @@ export function searchParamsObject(request: Request): Record<string, string | st
   return result;
 }
 
-export const publicCacheHeaders = { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" };
-
 /** Read-only endpoints answer other methods in the same JSON error shape as everything else. */
 export const methodNotAllowed = publicRoute<Record<string, unknown>>(async ({ request }) => {
   throw new AppError("method_not_allowed", `此接口不支持 ${request.method} 请求`);

@@ -9,21 +9,51 @@ import {
   stationPageSchema,
 } from "@/lib/validations/station";
 import { stationGeoJsonQuerySchema, stationListQuerySchema } from "@/lib/validations/station-query";
+import { stationChangesSchema, stationSyncQuerySchema } from "@/lib/validations/station-sync";
 import { z } from "@/lib/validations/zod";
 
 const errorResponses = {
   "400": { description: "Invalid parameters", content: jsonContent("Error") },
 };
 
+/**
+ * The public reads carry a strong ETag and may be cached by a CDN for a minute (lib/api/cached-json.ts).
+ * Spread into a GET's `responses`; `ok` is its 200 answer, which gains the two headers.
+ */
+function cachedResponses(ok: { description: string; content: unknown }) {
+  return {
+    "200": {
+      ...ok,
+      headers: {
+        ETag: { description: "Strong tag of this exact body; send it back in `If-None-Match`", schema: { type: "string" } },
+        "Cache-Control": { description: "`public, max-age=60, s-maxage=60, stale-while-revalidate=300`", schema: { type: "string" } },
+      },
+    },
+    "304": { description: "Not modified: `If-None-Match` named the current ETag; no body" },
+  };
+}
+
 /** The public read API, the feedback form's endpoint and this document: no sign-in. */
 export function publicPaths() {
   return {
     "/api/v1/stations": {
       get: {
-        summary: "Search stations",
-        description: "All filters combine. With `near`, results are ordered by distance and carry `distanceMeters`.",
-        parameters: queryParameters(stationListQuerySchema),
-        responses: { "200": { description: "A page of stations", content: jsonContent("StationPage") }, ...errorResponses },
+        summary: "Search stations, or sync the changes since a time",
+        description:
+          "All filters combine. With `near`, results are ordered by distance and carry `distanceMeters`.\n\n" +
+          "With `updatedSince` the answer is instead an incremental sync (`StationChanges`): the stations created or changed " +
+          "(closing one is a change) and the ids of those deleted since then, in (changedAt, id) order. It takes only " +
+          "`cursor` and `limit` (1–1000, default 500) besides; a filter, a time without an offset or in the future answers 400. " +
+          "Apply `data` (upsert by id) and `removed` (delete) page by page until `nextCursor` is null, then keep `syncedAt` " +
+          "for the next `updatedSince`. Deletions are remembered for good, so any past time is answerable.",
+        parameters: [...queryParameters(stationListQuerySchema), ...queryParameters(stationSyncQuerySchema).filter((p) => p.name === "updatedSince")],
+        responses: {
+          ...cachedResponses({
+            description: "A page of stations, or with `updatedSince` a page of changes",
+            content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/StationPage" }, { $ref: "#/components/schemas/StationChanges" }] } } },
+          }),
+          ...errorResponses,
+        },
       },
     },
     "/api/v1/stations.geojson": {
@@ -31,10 +61,10 @@ export function publicPaths() {
         summary: "Search stations as GeoJSON",
         parameters: queryParameters(stationGeoJsonQuerySchema),
         responses: {
-          "200": {
+          ...cachedResponses({
             description: "A FeatureCollection of Point features; `nextCursor` pages on",
             content: { "application/geo+json": { schema: { $ref: "#/components/schemas/StationFeatureCollection" } } },
-          },
+          }),
           ...errorResponses,
         },
       },
@@ -44,7 +74,7 @@ export function publicPaths() {
         summary: "One station with amenity details and story",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
         responses: {
-          "200": { description: "The station", content: jsonContent("StationDetail") },
+          ...cachedResponses({ description: "The station", content: jsonContent("StationDetail") }),
           "404": { description: "No such station", content: jsonContent("Error") },
         },
       },
@@ -71,19 +101,19 @@ export function publicPaths() {
     "/api/v1/amenities": {
       get: {
         summary: "Amenity types",
-        responses: { "200": { description: "All amenity types in display order", content: jsonContent("AmenityTypeList") } },
+        responses: cachedResponses({ description: "All amenity types in display order", content: jsonContent("AmenityTypeList") }),
       },
     },
     "/api/v1/cities": {
       get: {
         summary: "Cities and districts with station counts",
-        responses: { "200": { description: "The 14 cities of Liaoning", content: jsonContent("CityList") } },
+        responses: cachedResponses({ description: "The 14 cities of Liaoning", content: jsonContent("CityList") }),
       },
     },
     "/api/v1/openapi.json": {
       get: {
         summary: "This document",
-        responses: { "200": { description: "The OpenAPI 3.1 document of API v1", content: { "application/json": { schema: { type: "object" } } } } },
+        responses: cachedResponses({ description: "The OpenAPI 3.1 document of API v1", content: { "application/json": { schema: { type: "object" } } } }),
       },
     },
   };
@@ -92,6 +122,7 @@ export function publicPaths() {
 export function publicSchemas() {
   return {
     StationPage: jsonSchema(stationPageSchema),
+    StationChanges: jsonSchema(stationChangesSchema),
     StationDetail: jsonSchema(stationDetailSchema),
     StationFeatureCollection: jsonSchema(stationFeatureCollectionSchema),
     AmenityTypeList: jsonSchema(z.object({ data: z.array(amenityTypeSchema) })),

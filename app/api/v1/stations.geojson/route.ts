@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { cachedJson } from "@/lib/api/cached-json";
 import { publicRoute, searchParamsObject } from "@/lib/api/route-handler";
 import { listStations } from "@/lib/server/station/list-stations";
 import { stationGeoJsonQuerySchema } from "@/lib/validations/station-query";
@@ -16,9 +16,7 @@ export const GET = publicRoute(async ({ request, actor }) => {
     })),
     nextCursor: page.nextCursor,
   };
-  return NextResponse.json(collection, {
-    headers: { "Content-Type": "application/geo+json; charset=utf-8", "Cache-Control": "no-store" },
-  });
+  return cachedJson(request, collection, "application/geo+json");
 });
 
 export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/api/route-handler";
