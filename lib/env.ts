@@ -15,6 +15,9 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  PG_BIN_DIR: z
+    .preprocess(optional, z.string().min(1).optional())
+    .describe("Folder of pg_dump, pg_restore and psql for db:backup and db:restore, e.g. /usr/lib/postgresql/17/bin; default: the PATH's"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   E2E_PORT: z.coerce
     .number()

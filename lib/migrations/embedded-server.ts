@@ -21,10 +21,7 @@ export interface EmbeddedPostgres {
  * session state (SET search_path, ...) is shared by every connection.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedPostgres> {
-  const dataDir = path.resolve(options.dataDir);
-  await mkdir(dataDir, { recursive: true });
-  // Extensions must be loaded when PGlite starts; CREATE EXTENSION (in the init migration) then finds them.
-  const db = await PGlite.create(dataDir, { extensions: { cube, earthdistance, pg_trgm } });
+  const db = await openEmbeddedDatabase(options.dataDir);
 
   // The default of 1 connection resets every further one (ECONNRESET); 8 leaves room for the app's pool
   // (DATABASE_POOL_MAX, default 5) plus a migration or a psql session.
@@ -49,4 +46,14 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
       return stopping;
     },
   };
+}
+
+/**
+ * The embedded database in `dataDir` (created when missing), opened in this process. Only one process may
+ * open a data folder at a time. `loadDataDir` fills a new folder from a `dumpDataDir()` archive (db:restore).
+ */
+export async function openEmbeddedDatabase(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
+  await mkdir(path.resolve(dataDir), { recursive: true });
+  // Extensions must be loaded when PGlite starts; CREATE EXTENSION (in the init migration) then finds them.
+  return PGlite.create(path.resolve(dataDir), { extensions: { cube, earthdistance, pg_trgm }, loadDataDir });
 }
