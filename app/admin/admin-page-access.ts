@@ -1,9 +1,8 @@
 import "server-only";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import type { UserActor } from "@/lib/server/actor";
-import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { getPageActor } from "@/lib/server/auth/get-page-actor";
 import { listCities } from "@/lib/server/city/list-cities";
 import { userAdminScope, type UserAdminScope } from "@/lib/server/user/user-scope";
 
@@ -12,7 +11,7 @@ import { userAdminScope, type UserAdminScope } from "@/lib/server/user/user-scop
  * the accounts they may manage, or null when they may manage none (the page then says so).
  */
 export async function adminPageAccess(): Promise<{ actor: UserActor; scope: UserAdminScope | null }> {
-  const actor = await getRequestActor(await headers());
+  const actor = await getPageActor();
   if (actor.kind !== "user") redirect("/login");
   try {
     return { actor, scope: userAdminScope(actor) };

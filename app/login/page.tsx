@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SingleSignOnButton } from "@/components/auth/single-sign-on-button";
 import { env, oidcConfig } from "@/lib/env";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
-import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { getPageActor } from "@/lib/server/auth/get-page-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.signIn");
@@ -16,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Someone already signed in has nothing to do here.
-  const actor = await getRequestActor(await headers());
+  const actor = await getPageActor();
   if (actor.kind === "user") redirect("/staff");
   const [t, { sso }] = await Promise.all([getTranslations("auth.signIn"), searchParams]);
   const singleSignOn = oidcConfig();

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { FeedbackResolver } from "@/components/staff/feedback-item";
-import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { getPageActor } from "@/lib/server/auth/get-page-actor";
 import { listFeedbackQueue } from "@/lib/server/feedback/list-feedback-queue";
 import { listEditableStations } from "@/lib/server/station/list-editable-stations";
 import "./staff.css";
@@ -11,7 +10,7 @@ import "./staff.css";
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function StaffPage() {
-  const actor = await getRequestActor(await headers());
+  const actor = await getPageActor();
   if (actor.kind !== "user") redirect("/login");
   const [stations, feedback, t, format] = await Promise.all([
     listEditableStations(actor),

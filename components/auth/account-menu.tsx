@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { getPageActor } from "@/lib/server/auth/get-page-actor";
 import "./auth.css";
 
 /**
@@ -11,7 +11,7 @@ import "./auth.css";
 export async function AccountMenu() {
   const hasSessionCookie = (await cookies()).getAll().some((c) => c.name.endsWith("better-auth.session_token"));
   if (!hasSessionCookie) return null;
-  const actor = await getRequestActor(await headers());
+  const actor = await getPageActor();
   if (actor.kind !== "user") return null;
   const t = await getTranslations("auth.menu");
   const manages = actor.roles.some((r) => r.role === "PROVINCE_ADMIN" || r.role === "CITY_MANAGER");

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AuditValue } from "@/components/audit/audit-value";
@@ -9,7 +8,7 @@ import { validationError } from "@/lib/errors";
 import { listAmenityTypes } from "@/lib/server/amenity/list-amenity-types";
 import { listAuditEvents, nextAuditCursor } from "@/lib/server/audit/list-audit-events";
 import { listAuditFilterOptions } from "@/lib/server/audit/list-audit-filter-options";
-import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { getPageActor } from "@/lib/server/auth/get-page-actor";
 import { auditActions, auditEntities, auditQueryParamsSchema, encodeAuditCursor, withoutBlankParams } from "@/lib/validations/station-edit";
 import "./audit.css";
 
@@ -40,7 +39,7 @@ function hrefWith(base: string, params: Record<string, string | string[]>, extra
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await getRequestActor(await headers());
+  const actor = await getPageActor();
   if (actor.kind !== "user") redirect("/login");
   const t = await getTranslations("audit");
 

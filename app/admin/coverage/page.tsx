@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { CoveragePanel } from "@/components/coverage/coverage-panel";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { viewableCities } from "@/lib/server/coverage/area-scope";
-import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { getPageActor } from "@/lib/server/auth/get-page-actor";
 import { findUnknownAmenityCodes } from "@/lib/server/amenity/find-unknown-amenity-codes";
 import { coverageQuerySchema, type CoverageQuery } from "@/lib/validations/coverage";
 
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getRequestActor(await headers());
+  const actor = await getPageActor();
   if (actor.kind !== "user") redirect("/login");
   const t = await getTranslations("coverage");
   try {

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { getPageActor } from "@/lib/server/auth/get-page-actor";
 import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
 import "@/components/transfer/transfer.css";
 
 export const metadata: Metadata = { title: "导出数据", robots: { index: false } };
 
 export default async function ExportPage() {
-  const actor = await getRequestActor(await headers());
+  const actor = await getPageActor();
   if (actor.kind !== "user") redirect("/login");
   const t = await getTranslations("transfer");
   const admin = actor.roles.some((r) => r.role === "PROVINCE_ADMIN");

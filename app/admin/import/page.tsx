@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ImportForm } from "@/components/transfer/import-form";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AppError } from "@/lib/errors";
-import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { getPageActor } from "@/lib/server/auth/get-page-actor";
 import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
 import { requireImportAccess, type ImportScope } from "@/lib/server/transfer/transfer-access";
 import "@/components/transfer/transfer.css";
@@ -13,7 +12,7 @@ import "@/components/transfer/transfer.css";
 export const metadata: Metadata = { title: "导入驿站", robots: { index: false } };
 
 export default async function ImportPage() {
-  const actor = await getRequestActor(await headers());
+  const actor = await getPageActor();
   if (actor.kind !== "user") redirect("/login");
   const t = await getTranslations("transfer");
   let scope: ImportScope | null = null;

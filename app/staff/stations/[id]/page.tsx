@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { AmenitiesForm } from "@/components/staff/amenities-form";
 import { HoursForm } from "@/components/staff/hours-form";
@@ -10,7 +9,7 @@ import { StationVersionProvider } from "@/components/staff/station-version";
 import { AppError } from "@/lib/errors";
 import { listAmenityTypes } from "@/lib/server/amenity/list-amenity-types";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
-import { getRequestActor } from "@/lib/server/auth/get-request-actor";
+import { getPageActor } from "@/lib/server/auth/get-page-actor";
 import { getEditableStation } from "@/lib/server/station/get-editable-station";
 import "../../staff.css";
 
@@ -19,7 +18,7 @@ export const metadata: Metadata = { robots: { index: false } };
 const HISTORY_LIMIT = 50;
 
 export default async function StaffStationPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await getRequestActor(await headers());
+  const actor = await getPageActor();
   if (actor.kind !== "user") redirect("/login");
   const { id } = await params;
   const station = await getEditableStation(actor, id).catch((error: unknown) => {
