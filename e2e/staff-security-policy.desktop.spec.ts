@@ -18,7 +18,7 @@ test.afterAll(async () => {
   await removeAccounts(account.username);
 });
 
-test("signing in, the station list and the edit page work under the security policy", async ({ page }) => {
+test("signing in, the staff page and a station's edit page work under the security policy", async ({ page }) => {
   const violations = await watchPolicyViolations(page);
   await page.goto("/login");
   await page.getByLabel("用户名或邮箱").fill(account.username);

@@ -153,7 +153,7 @@ export function servedOverHttps(headers: Headers, requestProtocol: string, confi
   return headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";
 }
 
-export type ResponseHeaderOptions = Omit<PagePolicyOptions, "nonce"> & { pathname: string; nonce: string };
+export type ResponseHeaderOptions = PagePolicyOptions & { pathname: string };
 
 /** Every security header of one response the proxy handles. */
 export function securityHeaders(options: ResponseHeaderOptions): Headers {
