@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tileImageSource } from "@/lib/security-headers";
 
 /**
  * The one place that reads process.env. Everything else imports `env` from here, so a bad value
@@ -30,7 +31,18 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z
     .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
     .describe("Public origin for share links and QR codes, e.g. https://yizhan.example.cn; defaults to the request's host"),
-  TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  TILE_URL: z
+    .string()
+    .min(1)
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    // Its origin goes into the pages' Content-Security-Policy: one no CSP source can express stops the start.
+    .superRefine((value, ctx) => {
+      try {
+        tileImageSource(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   TILE_ATTRIBUTION: z
     .string()
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> 贡献者'),
