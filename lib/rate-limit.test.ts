@@ -84,6 +84,15 @@ describe.skipIf(redisMissing)(`createRateLimiter on Redis${redisMissing ? ` — 
     expect(await onA.check("client-1")).toEqual({ allowed: true });
   });
 
+  it("waits for a client that is still making its first connection instead of treating Redis as down", async () => {
+    const justStarted = createRedisClient(testRedisUrl, prefix);
+    clients.push(justStarted);
+    const limiter = createRateLimiter(rule("first-request", 1, "refuse"), justStarted);
+    expect(justStarted.isReady).toBe(false);
+    expect(await limiter.consume("k")).toEqual({ allowed: true });
+    expect(await limiter.consume("k")).toMatchObject({ allowed: false, reason: "limited" });
+  });
+
   it("stores only keyed hashes of the keys, under the configured prefix", async () => {
     const limiter = createRateLimiter(rule("hashed", 5), instanceA);
     await limiter.consume("203.0.113.7|typed-password-by-mistake");

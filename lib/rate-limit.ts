@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { authSecret } from "@/lib/env";
-import { getRedis, type RedisClient } from "@/lib/redis";
+import { firstConnectionAttempt, getRedis, type RedisClient } from "@/lib/redis";
 
 export type RateLimitRule = {
   name: string;
@@ -55,9 +55,10 @@ export function createRateLimiter(rule: RateLimitRule, redis: RedisClient | null
   const reportFailure = failureReporter(rule);
 
   async function decide(run: (store: RateLimiterAbstract) => Promise<RateLimitDecision>): Promise<RateLimitDecision> {
-    if (!shared) return run(memory);
+    if (!redis || !shared) return run(memory);
     try {
-      return await withTimeout(run(shared), STORE_TIMEOUT_MS);
+      // Just after start the client may still be connecting: the first attempt counts within the timeout.
+      return await withTimeout(firstConnectionAttempt(redis).then(() => run(shared)), STORE_TIMEOUT_MS);
     } catch (error) {
       reportFailure(error);
       return rule.whenStoreFails === "memory" ? run(memory) : { allowed: false, retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS, reason: "unavailable" };

@@ -22,9 +22,25 @@ export function createRedisClient(url: string, keyPrefix: string): RedisClient {
     lastReport = Date.now();
     console.error(`Redis at ${redactedUrl(url)}: ${error.message}`);
   });
+  // Settles at the first connection or the first failure: requests arriving while the process has just
+  // started wait for that, not for every retry of a Redis that is down.
+  firstAttempts.set(
+    client,
+    new Promise<void>((resolve) => {
+      client.once("ready", resolve);
+      client.once("error", resolve);
+    }),
+  );
   // A failed first connection is reported through "error" above and retried by the reconnect strategy.
   client.connect().catch(() => undefined);
   return client;
+}
+
+const firstAttempts = new WeakMap<RedisClient, Promise<void>>();
+
+/** Resolves once the client's first connection attempt has succeeded or failed. */
+export function firstConnectionAttempt(client: RedisClient): Promise<void> {
+  return firstAttempts.get(client) ?? Promise.resolve();
 }
 
 function redactedUrl(url: string): string {
