@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createClient } from "redis";
 import { env } from "@/lib/env";
-import { createRedisClient, type RedisClient } from "@/lib/redis";
+import type { RedisClient } from "@/lib/redis";
+
+export { deleteKeys } from "@/scripts/lib/redis-keys";
 
 /** The Redis the tests share: REDIS_URL, or the one these machines run locally (database 5, kept for tests). */
 export const testRedisUrl = env.REDIS_URL ?? "redis://127.0.0.1:6379/5";
@@ -31,18 +33,4 @@ export async function connected(client: RedisClient): Promise<RedisClient> {
   for (let i = 0; i < 100 && !client.isReady; i++) await new Promise((r) => setTimeout(r, 20));
   if (!client.isReady) throw new Error("Redis client did not connect");
   return client;
-}
-
-/** Deletes every key under `prefix` (SCAN, never FLUSHALL: the Redis may be shared). */
-export async function deleteKeys(url: string, prefix: string): Promise<number> {
-  const client = await connected(createRedisClient(url, ""));
-  let deleted = 0;
-  try {
-    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
-      if (keys.length) deleted += await client.del(keys);
-    }
-  } finally {
-    client.destroy();
-  }
-  return deleted;
 }
