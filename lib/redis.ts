@@ -15,6 +15,9 @@ export function createRedisClient(url: string, keyPrefix: string): RedisClient {
     disableOfflineQueue: true,
     socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
   });
+  // The connection alone must not keep a process alive: a script that builds the auth (creating a user
+  // hashes the password with it) would otherwise never exit. A server stays up for its HTTP listener.
+  client.unref();
   let lastReport = 0;
   client.on("error", (error: Error) => {
     // node-redis reports every failed reconnect; one line every half minute says the same.
