@@ -80,6 +80,14 @@ const envSchema = z.object({
     .preprocess(optional, z.enum(["0", "1"]).default("0"))
     .transform((value) => value === "1")
     .describe("Set by `npm start` on the embedded database: the sign-in page lists the demo accounts"),
+  REDIS_URL: z
+    .preprocess(optional, z.url({ protocol: /^rediss?$/ }).optional())
+    .describe("Redis shared by every app instance for rate limits, e.g. redis://127.0.0.1:6379/0; unset, limits are kept in each process's memory"),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .min(1)
+    .default("yizhan:")
+    .describe("Prefix of every key the app writes to Redis, so apps or test runs can share one Redis"),
   AUTH_URL: z
     .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
     .describe("Public origin of the sign-in endpoints, e.g. https://yizhan.example.cn; defaults to the request's host"),
