@@ -1,15 +1,52 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env, requireDatabaseUrl } from "@/lib/env";
+import type { Actor } from "@/lib/server/actor";
 
 export function createPrismaClient(connectionString: string, poolMax = env.DATABASE_POOL_MAX): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolMax }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString,
+      max: poolMax,
+      // pg waits forever for a connection by default: with the database down or the pool exhausted a
+      // request would hang instead of answering 503 (lib/errors.ts). Broken connections leave the pool by
+      // themselves and new ones are opened on demand, so the pool recovers when the database returns.
+      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+    }),
+  });
 }
 
-// One client per process; kept on globalThis so Next's dev reloads do not open a new pool each time.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+function createRoutedClient(primaryUrl: string, replicaUrls: string[]) {
+  const primary = createPrismaClient(primaryUrl);
+  const replicated = replicaUrls.length > 0 ? primary.$extends(readReplicas({ replicas: replicaUrls.map((url) => createPrismaClient(url)) })) : null;
+  return { primary, replicated };
+}
 
-export function getDb(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(requireDatabaseUrl());
+// One set of pools per process; kept on globalThis so Next's dev reloads do not open new pools each time.
+const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createRoutedClient> };
+
+function routedClient() {
+  globalForPrisma.prisma ??= createRoutedClient(requireDatabaseUrl(), env.DATABASE_REPLICA_URLS);
   return globalForPrisma.prisma;
+}
+
+/**
+ * The primary: every write, every transaction and everything a signed-in person reads (sessions
+ * included), so nobody misses their own change to replication lag.
+ */
+export function getDb(): PrismaClient {
+  return routedClient().primary;
+}
+
+/**
+ * The client for a read-only query on behalf of `actor`: a read replica (picked at random by
+ * @prisma/extension-read-replicas) for an anonymous reader when DATABASE_REPLICA_URLS names any, the
+ * primary otherwise. A replica answers SQL as well as model queries; the extension alone would send raw
+ * queries, most of the public reads, to the primary.
+ */
+export function getReadDb(actor: Actor): PrismaClient {
+  const { primary, replicated } = routedClient();
+  if (actor.kind === "user" || !replicated) return primary;
+  return replicated.$replica() as unknown as PrismaClient;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
@@ -19,10 +19,10 @@ type AmenityDetailRow = {
 };
 
 /** One station with everything its public page shows. Unknown and malformed ids are both "not found". */
-export async function getStation(_actor: Actor, id: string, now = new Date()): Promise<StationDetailView> {
+export async function getStation(actor: Actor, id: string, now = new Date()): Promise<StationDetailView> {
   if (!stationIdParamSchema.safeParse(id).success) throw new AppError("not_found", "没有找到这个驿站");
   const at = shanghaiLocalTime(now);
-  const db = getDb();
+  const db = getReadDb(actor);
   const [rows, amenityRows] = await Promise.all([
     db.$queryRaw<(StationRow & { story: string | null })[]>`
       SELECT ${stationColumns(at.date)}, NULL::float8 AS distance_m, s.story

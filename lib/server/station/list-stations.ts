@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
 import type { Actor } from "@/lib/server/actor";
@@ -27,7 +27,7 @@ export async function listStations(actor: Actor, filters: StationFilters, now = 
     }
   }
   const at = shanghaiLocalTime(now);
-  const db = getDb();
+  const db = getReadDb(actor);
   let rows = await db.$queryRaw<ListedRow[]>(buildStationListQuery(filters, at));
 
   if (filters.near) {
