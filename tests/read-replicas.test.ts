@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env";
 import { createCluster, createReplica, postgresBinariesAvailable, type PostgresCluster } from "../scripts/lib/postgres-cluster";
 import { freePort, provisionTestDatabase, type TestDatabase } from "../scripts/lib/test-database";
+import { serverKind } from "./support/server-kind";
 
 /**
  * Reads against a real streaming replica: a private primary cluster and a pg_basebackup copy of it
@@ -11,11 +12,12 @@ import { freePort, provisionTestDatabase, type TestDatabase } from "../scripts/l
  * replica's replay freezes what it serves, which shows who reads where: the public API answers the
  * replica's state, a signed-in staff member the primary's.
  */
-const skipReason = !env.DATABASE_URL
-  ? "needs PostgreSQL 15 server binaries; this is the embedded (PGlite) run"
-  : !postgresBinariesAvailable()
-    ? "needs the PostgreSQL 15 server binaries in /usr/lib/postgresql/15/bin"
-    : null;
+const skipReason =
+  (await serverKind(env.DATABASE_URL)) !== "postgresql"
+    ? "runs PostgreSQL 15 clusters of its own, in the PostgreSQL run only; this is the embedded (PGlite) run"
+    : !postgresBinariesAvailable()
+      ? "needs the PostgreSQL 15 server binaries in /usr/lib/postgresql/15/bin"
+      : null;
 
 describe.skipIf(skipReason)(`read replicas: public reads from a streaming replica, staff and writes on the primary${skipReason ? ` (skipped: ${skipReason})` : ""}`, () => {
   let primary: PostgresCluster;
