@@ -61,11 +61,11 @@ export function validationError(error: z.ZodError, message = "请求参数无效
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 // Prisma's codes for a server it cannot reach, that timed out or closed the connection, and for no free
-// connection in time; the driver adapter's kinds for the same; PostgreSQL's classes 08 (connection
+// connection in time; the socket errors under them; the driver adapter's kinds for the same; PostgreSQL's classes 08 (connection
 // exception) and 57P (shut down by the operator, crashed, still starting); pg's own errors, which carry no
 // code (the pool's connect timeout, a connection dropped mid-query); and Prisma's transaction that found
 // no connection within its maxWait.
-const unavailablePrismaCodes = new Set(["P1001", "P1002", "P1017", "P2024"]);
+const unavailableCodes = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND"]);
 const unavailableAdapterKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const unavailableSqlState = /^(08|57P0[1-3])/;
 const unavailableMessage = /^(Connection terminated|timeout exceeded when trying to connect)|Unable to start a transaction in the given time/;
@@ -80,7 +80,7 @@ type ErrorLike = {
 /** True when `error` (or one it wraps) says the database cannot be reached now, rather than that a query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error as ErrorLike | undefined, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    if (typeof current.code === "string" && (unavailablePrismaCodes.has(current.code) || unavailableSqlState.test(current.code))) return true;
+    if (typeof current.code === "string" && (unavailableCodes.has(current.code) || unavailableSqlState.test(current.code))) return true;
     const adapterCause = current.meta?.driverAdapterError?.cause;
     if (adapterCause && unavailableAdapterKinds.has(String(adapterCause.kind))) return true;
     if (adapterCause?.kind === "postgres" && unavailableSqlState.test(String(adapterCause.code))) return true;

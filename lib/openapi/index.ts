@@ -1,8 +1,8 @@
+import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import { adminPaths, adminSchemas } from "@/lib/openapi/admin-paths";
+import { jsonContent } from "@/lib/openapi/helpers";
 import { publicPaths, publicSchemas } from "@/lib/openapi/public-paths";
 import { staffPaths, staffSchemas } from "@/lib/openapi/staff-paths";
-import { jsonContent } from "@/lib/openapi/helpers";
-import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/errors";
 
 type Operation = { responses?: Record<string, unknown> };
 
