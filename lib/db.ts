@@ -1,19 +1,32 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env, requireDatabaseUrl } from "@/lib/env";
 import type { Actor } from "@/lib/server/actor";
 
+/**
+ * How long a query waits for a free connection when all of the pool's are busy, before answering 503.
+ * Generous: a burst of parallel queries (the dashboard's) on a busy machine queues for seconds.
+ */
+const POOL_WAIT_MS = 15_000;
+
+/**
+ * pg waits forever for a new connection by default, so with the database unreachable a request would
+ * hang instead of answering 503 (lib/errors.ts). The pool has one timeout for opening a connection and for
+ * queueing for one; this client class gives opening a short one of its own (DATABASE_CONNECT_TIMEOUT_MS).
+ */
+class QuickConnectClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS });
+  }
+}
+
 export function createPrismaClient(connectionString: string, poolMax = env.DATABASE_POOL_MAX): PrismaClient {
+  // Broken connections leave the pool by themselves and new ones are opened on demand, so the pool
+  // recovers when the database returns, without a restart.
   return new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString,
-      max: poolMax,
-      // pg waits forever for a connection by default: with the database down or the pool exhausted a
-      // request would hang instead of answering 503 (lib/errors.ts). Broken connections leave the pool by
-      // themselves and new ones are opened on demand, so the pool recovers when the database returns.
-      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
-    }),
+    adapter: new PrismaPg({ connectionString, max: poolMax, connectionTimeoutMillis: POOL_WAIT_MS, Client: QuickConnectClient }),
   });
 }
 

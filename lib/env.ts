@@ -25,7 +25,7 @@ const envSchema = z.object({
     .min(100)
     .max(60_000)
     .default(2000)
-    .describe("How long a query waits for a connection (a new one or a free one in the pool) before answering 503"),
+    .describe("How long opening a database connection may take before the request answers 503 (an unreachable database that does not refuse)"),
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PG_BIN_DIR: z

@@ -63,12 +63,12 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 // Prisma's codes for a server it cannot reach, that timed out or closed the connection, and for no free
 // connection in time; the socket errors under them; the driver adapter's kinds for the same; PostgreSQL's classes 08 (connection
 // exception) and 57P (shut down by the operator, crashed, still starting); pg's own errors, which carry no
-// code (the pool's connect timeout, a connection dropped mid-query); and Prisma's transaction that found
+// code (a connect timeout, the pool's wait for a free connection, a connection dropped mid-query); and Prisma's transaction that found
 // no connection within its maxWait.
 const unavailableCodes = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND"]);
 const unavailableAdapterKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const unavailableSqlState = /^(08|57P0[1-3])/;
-const unavailableMessage = /^(Connection terminated|timeout exceeded when trying to connect)|Unable to start a transaction in the given time/;
+const unavailableMessage = /^(Connection terminated|timeout exceeded when trying to connect|timeout expired$)|Unable to start a transaction in the given time/;
 
 type ErrorLike = {
   code?: unknown;
