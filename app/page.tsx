@@ -2,18 +2,19 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { StationFinder } from "@/components/finder/station-finder";
 import { env } from "@/lib/env";
-import { anonymousActor } from "@/lib/server/actor";
 import { listAmenityTypes } from "@/lib/server/amenity/list-amenity-types";
+import { getPageReader } from "@/lib/server/auth/get-page-actor";
 import { listCities } from "@/lib/server/city/list-cities";
 import { listFinderStations } from "@/lib/server/station/list-finder-stations";
 
 export default async function HomePage() {
   await connection();
   const generatedAt = new Date();
+  const actor = await getPageReader();
   const [stations, amenityTypes, cities, locale, t] = await Promise.all([
-    listFinderStations(anonymousActor, generatedAt),
-    listAmenityTypes(anonymousActor),
-    listCities(anonymousActor),
+    listFinderStations(actor, generatedAt),
+    listAmenityTypes(actor),
+    listCities(actor),
     getLocale(),
     getTranslations("finder"),
   ]);

@@ -1,44 +1,101 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env, requireDatabaseUrl } from "@/lib/env";
+import type { Actor } from "@/lib/server/actor";
 
-export function createPrismaClient(connectionString: string, poolMax = env.DATABASE_POOL_MAX): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolMax }) });
+/**
+ * How long a query waits for a free connection when all of the pool's are busy, before answering 503.
+ * Generous: a burst of parallel queries (the dashboard's) on a busy machine queues for seconds.
+ */
+const POOL_WAIT_MS = 15_000;
+
+/**
+ * pg waits forever for a new connection by default, so with the database unreachable a request would
+ * hang instead of answering 503 (lib/errors.ts). The pool has one timeout for opening a connection and for
+ * queueing for one; this client class gives opening a short one of its own (DATABASE_CONNECT_TIMEOUT_MS).
+ */
+class QuickConnectClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS });
+  }
 }
 
-type Database = { prisma: PrismaClient; pool: pg.Pool };
+export function createPrismaClient(connectionString: string, poolMax = env.DATABASE_POOL_MAX): PrismaClient {
+  // Broken connections leave the pool by themselves and new ones are opened on demand, so the pool
+  // recovers when the database returns, without a restart.
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: poolMax, connectionTimeoutMillis: POOL_WAIT_MS, Client: QuickConnectClient }),
+  });
+}
 
-// One client and one pool per process; kept on globalThis so Next's dev reloads do not open new ones.
+type Connection = { prisma: PrismaClient; pool: pg.Pool };
+type Database = { primary: Connection; replicas: Connection[]; replicated: PrismaClient | null };
+
+/** A client on a pool this module keeps, so `queryRows` can use the same connections. */
+function connect(connectionString: string): Connection {
+  const pool = new pg.Pool({ connectionString, max: env.DATABASE_POOL_MAX, connectionTimeoutMillis: POOL_WAIT_MS, Client: QuickConnectClient });
+  // An idle connection the database dropped (a restart, a failover) is expected: the pool discards it and
+  // opens another on demand. Unheard, the pool's "error" event would end the process.
+  pool.on("error", () => undefined);
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+}
+
+// One set of pools per process; kept on globalThis so Next's dev reloads do not open new pools each time.
 const globalForDatabase = globalThis as unknown as { database?: Database };
 
 function database(): Database {
   if (!globalForDatabase.database) {
-    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: env.DATABASE_POOL_MAX });
-    globalForDatabase.database = { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
+    const primary = connect(requireDatabaseUrl());
+    const replicas = env.DATABASE_REPLICA_URLS.map(connect);
+    const replicated =
+      replicas.length > 0 ? (primary.prisma.$extends(readReplicas({ replicas: replicas.map((replica) => replica.prisma) })) as unknown as PrismaClient) : null;
+    globalForDatabase.database = { primary, replicas, replicated };
   }
   return globalForDatabase.database;
 }
 
+/**
+ * The primary: every write, every transaction and everything a signed-in person reads (sessions
+ * included), so nobody misses their own change to replication lag.
+ */
 export function getDb(): PrismaClient {
-  return database().prisma;
+  return database().primary.prisma;
 }
 
 /**
- * Rows of one read-only statement straight from the pool under Prisma, skipping Prisma's result
- * conversion: for the public station reads, which are most of the traffic and already hand-written SQL.
- * The types are pg's (timestamptz → Date, json → parsed, float8 → number, arrays → arrays), which for
- * those statements' columns are what `$queryRaw` returns too.
+ * The client for a read-only query on behalf of `actor`: a read replica (picked at random by
+ * @prisma/extension-read-replicas) for an anonymous reader when DATABASE_REPLICA_URLS names any, the
+ * primary otherwise. A replica answers SQL as well as model queries; the extension alone would send raw
+ * queries, most of the public reads, to the primary.
  */
-export async function queryRows<Row>(statement: Prisma.Sql): Promise<Row[]> {
-  return (await database().pool.query(statement.text, statement.values)).rows as Row[];
+export function getReadDb(actor: Actor): PrismaClient {
+  const { primary, replicated } = database();
+  if (actor.kind === "user" || !replicated) return primary.prisma;
+  return (replicated as unknown as { $replica(): PrismaClient }).$replica();
 }
 
-/** Closes this process's client and pool, for scripts that must exit when their work is done. */
+/**
+ * Rows of one read-only statement on behalf of `actor`, straight from the pool under Prisma (a replica's
+ * for anonymous readers, as getReadDb), skipping Prisma's result conversion: for the public station
+ * reads, which are most of the traffic and already hand-written SQL. The types are pg's (timestamptz →
+ * Date, json → parsed, float8 → number, arrays → arrays), which for those statements' columns are what
+ * `$queryRaw` returns too.
+ */
+export async function queryRows<Row>(actor: Actor, statement: Prisma.Sql): Promise<Row[]> {
+  const { primary, replicas } = database();
+  const connection = actor.kind === "user" || replicas.length === 0 ? primary : replicas[Math.floor(Math.random() * replicas.length)];
+  return (await connection.pool.query(statement.text, statement.values)).rows as Row[];
+}
+
+/** Closes this process's clients and pools, for scripts that must exit when their work is done. */
 export async function disconnectDb(): Promise<void> {
   const current = globalForDatabase.database;
   globalForDatabase.database = undefined;
   if (!current) return;
-  await current.prisma.$disconnect();
-  await current.pool.end();
+  for (const connection of [current.primary, ...current.replicas]) {
+    await connection.prisma.$disconnect();
+    await connection.pool.end();
+  }
 }

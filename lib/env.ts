@@ -14,6 +14,19 @@ const envSchema = z.object({
     .preprocess(optional, z.url({ protocol: /^postgres(ql)?$/ }).optional())
     .describe("PostgreSQL connection string; without it `npm start` runs the embedded database"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/ })))
+    .describe("Comma-separated connection strings of read replicas of DATABASE_URL; anonymous readers' queries go to them"),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(2000)
+    .describe("How long opening a database connection may take before the request answers 503 (an unreachable database that does not refuse)"),
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PG_BIN_DIR: z
@@ -103,6 +116,9 @@ const checkedEnvSchema = envSchema
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === "production" && value.DATABASE_URL && !value.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production (e.g. `openssl rand -base64 32`)" });
+    }
+    if (value.DATABASE_REPLICA_URLS.length > 0 && !value.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URLS"], message: "replicas need DATABASE_URL, their primary" });
     }
     // Half a single sign-on configuration would show a button that cannot work.
     const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];

@@ -9,6 +9,7 @@ import { childProcessEnv, env } from "@/lib/env";
 import { startEmbeddedPostgres } from "@/lib/migrations/embedded-server";
 import { applyMigrations } from "@/lib/migrations/schema-engine";
 import { seedDatabase } from "@/lib/seed/seed-database";
+import { serverKind } from "./support/server-kind";
 import { freePort, provisionTestDatabase } from "@/scripts/lib/test-database";
 
 /**
@@ -90,19 +91,7 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-/** What DATABASE_URL serves: pg_dump 15 can dump PostgreSQL up to 15, not PGlite's PostgreSQL 18. */
-async function serverKind(url: string | undefined): Promise<"none" | "pglite" | "postgresql"> {
-  if (!url) return "none";
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ version: string }>("SELECT version()");
-    return rows[0].version.includes("PGlite") ? "pglite" : "postgresql";
-  } finally {
-    await client.end();
-  }
-}
-
+// pg_dump 15 can dump PostgreSQL up to 15, not PGlite's PostgreSQL 18.
 const kind = await serverKind(env.DATABASE_URL);
 const postgresName =
   kind === "postgresql"

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { cookies } from "next/headers";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { getPageActor } from "@/lib/server/auth/get-page-actor";
+import { getPageReader } from "@/lib/server/auth/get-page-actor";
 import "./auth.css";
 
 /**
@@ -9,9 +8,7 @@ import "./auth.css";
  * costs one cookie lookup and no database query.
  */
 export async function AccountMenu() {
-  const hasSessionCookie = (await cookies()).getAll().some((c) => c.name.endsWith("better-auth.session_token"));
-  if (!hasSessionCookie) return null;
-  const actor = await getPageActor();
+  const actor = await getPageReader();
   if (actor.kind !== "user") return null;
   const t = await getTranslations("auth.menu");
   const manages = actor.roles.some((r) => r.role === "PROVINCE_ADMIN" || r.role === "CITY_MANAGER");

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { AppError, toErrorBody } from "@/lib/errors";
+import { getDb } from "@/lib/db";
+import { AppError, isDatabaseUnavailable, toErrorBody } from "@/lib/errors";
 import { anonymousActor, type Actor } from "@/lib/server/actor";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
 
@@ -48,10 +49,27 @@ function wrap<Params>(resolveActor: (request: Request) => Promise<Actor>, handle
       const params = await context.params;
       return await handler({ request, params, actor: await resolveActor(request) });
     } catch (error) {
-      const { status, body } = toErrorBody(error);
-      return NextResponse.json(body, { status });
+      const { status, body, headers } = toErrorBody(error);
+      return NextResponse.json(body, { status, headers });
     }
   };
+}
+
+/**
+ * better-auth (/api/auth/*) answers any failure of its own with a bare 500 and keeps the error to itself.
+ * When the database does not answer either, that 500 was the outage: it becomes the same 503 with
+ * Retry-After as every other route's, so the sign-in form can say "try again shortly".
+ */
+export async function withDatabaseOutageAnswer(response: Response): Promise<Response> {
+  if (response.status < 500) return response;
+  try {
+    await getDb().$queryRaw`SELECT 1`;
+    return response;
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) return response;
+    const { status, body, headers } = toErrorBody(error);
+    return NextResponse.json(body, { status, headers });
+  }
 }
 
 /** Query parameters as a plain object; a repeated parameter keeps every value so the schema can refuse it. */

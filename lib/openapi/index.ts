@@ -1,6 +1,27 @@
+import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import { adminPaths, adminSchemas } from "@/lib/openapi/admin-paths";
+import { jsonContent } from "@/lib/openapi/helpers";
 import { publicPaths, publicSchemas } from "@/lib/openapi/public-paths";
 import { staffPaths, staffSchemas } from "@/lib/openapi/staff-paths";
+
+type Operation = { responses?: Record<string, unknown> };
+
+/**
+ * Every operation that reads the database can answer 503 `database_unavailable` while it is unreachable
+ * (lib/errors.ts); said once here rather than in each path. This document itself needs no database.
+ */
+function withDatabaseUnavailable<Paths extends Record<string, Record<string, Operation>>>(paths: Paths): Paths {
+  const unavailable = {
+    description: "The database cannot be reached for the moment (`database_unavailable`); try again after `Retry-After` seconds",
+    headers: { "Retry-After": { schema: { type: "integer", example: DATABASE_RETRY_AFTER_SECONDS } } },
+    content: jsonContent("Error"),
+  };
+  for (const [path, operations] of Object.entries(paths)) {
+    if (path === "/api/v1/openapi.json") continue;
+    for (const operation of Object.values(operations)) operation.responses = { ...operation.responses, "503": unavailable };
+  }
+  return paths;
+}
 
 /** The OpenAPI 3.1 document served at /api/v1/openapi.json, built from the zod schemas the routes use. */
 export function buildOpenApiDocument() {
@@ -21,7 +42,7 @@ export function buildOpenApiDocument() {
           "The back office: accounts and roles, coverage and statistics, import and export, for province admins and city managers (exports and the import template for any role). A method a path does not list answers 405.",
       },
     ],
-    paths: { ...publicPaths(), ...staffPaths(), ...adminPaths() },
+    paths: withDatabaseUnavailable({ ...publicPaths(), ...staffPaths(), ...adminPaths() }),
     components: {
       schemas: { ...publicSchemas(), ...staffSchemas(), ...adminSchemas() },
       securitySchemes: {

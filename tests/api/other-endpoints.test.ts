@@ -238,6 +238,16 @@ describe("GET /api/v1/openapi.json", () => {
     );
     expect(body.components.schemas.StationEdit.properties.version).toBeDefined();
   });
+
+  it("documents the 503 with Retry-After that every operation answers while the database is unreachable", async () => {
+    const { body } = await callRoute(getOpenApi, "/api/v1/openapi.json");
+    for (const [p, operations] of Object.entries(body.paths) as [string, Record<string, { responses: Record<string, { headers?: object }> }>][]) {
+      for (const operation of Object.values(operations)) {
+        if (p === "/api/v1/openapi.json") expect(operation.responses["503"], p).toBeUndefined();
+        else expect(operation.responses["503"]?.headers, p).toHaveProperty("Retry-After");
+      }
+    }
+  });
 });
 
 describe("requests the API does not serve", () => {

@@ -18,8 +18,8 @@ import { publicOrigin } from "@/lib/api/public-origin";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { openStateAt, shanghaiLocalTime } from "@/lib/opening-hours";
-import { anonymousActor } from "@/lib/server/actor";
 import { listAmenityTypes } from "@/lib/server/amenity/list-amenity-types";
+import { getPageReader } from "@/lib/server/auth/get-page-actor";
 import { getStation } from "@/lib/server/station/get-station";
 
 type PageProps = { params: Promise<{ id: string }> };
@@ -29,7 +29,7 @@ type PageProps = { params: Promise<{ id: string }> };
 const requestTime = cache(() => new Date());
 const loadStation = cache(async (id: string) => {
   try {
-    return await getStation(anonymousActor, id, requestTime());
+    return await getStation(await getPageReader(), id, requestTime());
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -66,7 +66,7 @@ export default async function StationPage({ params }: PageProps) {
   // Reports name what the station should have; a station with no amenities listed offers every type.
   const reportAmenities = station.amenityDetails.length
     ? station.amenityDetails.map((a) => ({ code: a.code, name: amenityName(a) }))
-    : (await listAmenityTypes(anonymousActor)).map((a) => ({ code: a.code, name: amenityName(a) }));
+    : (await listAmenityTypes(await getPageReader())).map((a) => ({ code: a.code, name: amenityName(a) }));
 
   return (
     <main className="page station-page">

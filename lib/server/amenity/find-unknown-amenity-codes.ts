@@ -1,10 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/server/actor";
 
 /** The codes among `codes` that name no amenity type (amenity types are data, so this asks the database). */
-export async function findUnknownAmenityCodes(_actor: Actor, codes: string[]): Promise<string[]> {
-  const known = await getDb().amenityType.findMany({ where: { code: { in: codes } }, select: { code: true } });
+export async function findUnknownAmenityCodes(actor: Actor, codes: string[]): Promise<string[]> {
+  const known = await getReadDb(actor).amenityType.findMany({ where: { code: { in: codes } }, select: { code: true } });
   const knownCodes = new Set(known.map((k) => k.code));
   return codes.filter((code) => !knownCodes.has(code));
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/server/actor";
 import type { AmenityTypeView } from "@/lib/validations/station";
 
-export async function listAmenityTypes(_actor: Actor): Promise<AmenityTypeView[]> {
-  const types = await getDb().amenityType.findMany({ orderBy: { sortOrder: "asc" } });
+export async function listAmenityTypes(actor: Actor): Promise<AmenityTypeView[]> {
+  const types = await getReadDb(actor).amenityType.findMany({ orderBy: { sortOrder: "asc" } });
   return types.map((t) => ({
     code: t.code,
     nameZh: t.nameZh,

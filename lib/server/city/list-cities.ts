@@ -1,11 +1,11 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import type { Actor } from "@/lib/server/actor";
 import type { CityWithCountView } from "@/lib/validations/station";
 
 /** The 14 cities with their districts and how many stations each has (closed stations included). */
-export async function listCities(_actor: Actor): Promise<CityWithCountView[]> {
-  const cities = await getDb().city.findMany({
+export async function listCities(actor: Actor): Promise<CityWithCountView[]> {
+  const cities = await getReadDb(actor).city.findMany({
     orderBy: { adcode: "asc" },
     include: {
       _count: { select: { stations: true } },

@@ -19,13 +19,13 @@ type AmenityDetailRow = {
 };
 
 /** One station with everything its public page shows. Unknown and malformed ids are both "not found". */
-export async function getStation(_actor: Actor, id: string, now = new Date()): Promise<StationDetailView> {
+export async function getStation(actor: Actor, id: string, now = new Date()): Promise<StationDetailView> {
   if (!stationIdParamSchema.safeParse(id).success) throw new AppError("not_found", "没有找到这个驿站");
   const at = shanghaiLocalTime(now);
   const queries = buildStationDetailQueries(id, at);
   const [rows, amenityRows] = await Promise.all([
-    queryRows<StationRow & { story: string | null }>(queries.station),
-    queryRows<AmenityDetailRow>(queries.amenities),
+    queryRows<StationRow & { story: string | null }>(actor, queries.station),
+    queryRows<AmenityDetailRow>(actor, queries.amenities),
   ]);
   const row = rows[0];
   if (!row) throw new AppError("not_found", "没有找到这个驿站");

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import type { OpeningHours, StationStatus } from "@/lib/opening-hours";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
 import type { Actor } from "@/lib/server/actor";
@@ -24,9 +24,9 @@ export type FinderStation = {
   searchInitials: string;
 };
 
-export async function listFinderStations(_actor: Actor, now = new Date()): Promise<FinderStation[]> {
+export async function listFinderStations(actor: Actor, now = new Date()): Promise<FinderStation[]> {
   const at = shanghaiLocalTime(now);
-  const rows = await getDb().$queryRaw<(StationRow & { search_pinyin: string; search_initials: string })[]>`
+  const rows = await getReadDb(actor).$queryRaw<(StationRow & { search_pinyin: string; search_initials: string })[]>`
     SELECT ${stationColumns(at.date)}, NULL::float8 AS distance_m, s.search_pinyin, s.search_initials
     ${stationJoins}
     ORDER BY s.city_adcode, s.district_adcode, s.code`;

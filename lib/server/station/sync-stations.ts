@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
 import type { Actor } from "@/lib/server/actor";
@@ -20,12 +20,17 @@ type ChangeRow = { kind: "changed" | "removed"; id: string; changed_at: Date };
  * Incremental sync for offline clients: stations changed and removed since `updatedSince`, in
  * (changed_at, id) order, paged. Every station is public, so the anonymous actor sees every change.
  */
-export async function syncStations(_actor: Actor, query: StationSyncQuery, now = new Date()): Promise<StationChanges> {
-  const db = getDb();
+export async function syncStations(actor: Actor, query: StationSyncQuery, now = new Date()): Promise<StationChanges> {
+  const db = getReadDb(actor);
   const since = query.updatedSince;
+  // On a read replica "now" is the commit time of the last change it has replayed: a replica lagging more
+  // than the overlap below would otherwise move syncedAt past changes it has not received yet.
   const until = query.cursor
     ? new Date(query.cursor.until)
-    : (await db.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`)[0].now;
+    : (await db.$queryRaw<{ now: Date }[]>`
+        SELECT CASE WHEN pg_is_in_recovery()
+          THEN coalesce(least(clock_timestamp(), pg_last_xact_replay_timestamp()), ${since}::timestamptz)
+          ELSE clock_timestamp() END AS now`)[0].now;
   const after = query.cursor ? Prisma.sql`(${new Date(query.cursor.changedAt)}::timestamptz, ${query.cursor.id}::uuid)` : null;
   const window = (column: Prisma.Sql, id: Prisma.Sql) =>
     Prisma.sql`${column} >= ${since}::timestamptz AND ${column} < ${until}::timestamptz${after ? Prisma.sql` AND (${column}, ${id}) > ${after}` : Prisma.empty}`;
