@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { createPrismaClient } from "../lib/db";
+import { env, requireDatabaseUrl } from "../lib/env";
+
+/**
+ * Past FINDER_EMBED_LIMIT stations the finder stops carrying them and the map asks the server for the
+ * clusters of what it shows. This spec adds just enough stations to cross the limit — a grid about a
+ * kilometre apart near 新民 — and taps its way into a cluster until single stations appear.
+ */
+const tag = randomUUID().slice(0, 8);
+const prefix = `聚合地图驿站${tag}-`;
+const blob = { south: 41.85, west: 122.5, rows: 30 };
+let seeded = 0;
+
+function database() {
+  return createPrismaClient(requireDatabaseUrl(), 1);
+}
+
+test.beforeAll(async () => {
+  const db = database();
+  try {
+    const existing = await db.station.count();
+    seeded = Math.max(env.FINDER_EMBED_LIMIT + 1 - existing, 50);
+    await db.$executeRaw`
+      INSERT INTO stations (id, code, name, address, city_adcode, district_adcode, lat, lng, source, updated_at)
+      SELECT gen_random_uuid(), 'E2E-CL-' || ${tag} || '-' || g, ${prefix} || g, '辽宁省沈阳市新民市测试路' || g || '号', 210100, 210181,
+             ${blob.south}::float8 + (g % ${blob.rows}) * 0.01, ${blob.west}::float8 + (g / ${blob.rows}) * 0.012, 'STAFF', now()
+      FROM generate_series(0, ${seeded - 1}) g`;
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+test.afterAll(async () => {
+  const db = database();
+  try {
+    await db.station.deleteMany({ where: { code: { startsWith: `E2E-CL-${tag}-` } } });
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+test.beforeEach(async ({ page }) => {
+  await page.route(/tile\.openstreetmap\.org/, (route) => route.abort());
+});
+
+const clusterButtons = (page: Page) => page.getByRole("button", { name: /个驿站，点按放大$/ });
+
+async function counts(clusters: Locator): Promise<number[]> {
+  return clusters.evaluateAll((items) => items.map((item) => Number(/^(\d+)/.exec(item.getAttribute("aria-label") ?? "")?.[1])));
+}
+
+test("the map draws the server's clusters, which split as it zooms in, down to single stations", async ({ page, request }) => {
+  // Each server rechecks the stations every few seconds: wait until it has seen the ones added here.
+  await expect
+    .poll(async () => (await (await request.get("/api/v1/stations/clusters?bbox=122,41.5,123.5,42.5&zoom=10")).json()).count as number, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(seeded);
+
+  const clusterResponses: string[] = [];
+  page.on("response", (response) => {
+    if (response.url().includes("/api/v1/stations/clusters")) clusterResponses.push(response.url());
+  });
+  await page.goto("/");
+  await expect(page.getByTestId("station-data")).toHaveAttribute("data-mode", "clusters");
+  await expect(page.getByTestId("map-status")).toContainText("地图范围内约");
+
+  // The province view: the added grid makes big clusters among the sample's smaller ones.
+  const clusters = clusterButtons(page);
+  await expect(clusters.first()).toBeVisible();
+  let biggest = Math.max(...(await counts(clusters)));
+  expect(biggest, "the added grid makes big clusters").toBeGreaterThanOrEqual(100);
+
+  // Tap the biggest cluster until its stations stand alone; each tap must split it into smaller ones.
+  const pins = page.locator(`.leaflet-marker-pane img[alt^="${prefix}"]`);
+  for (let step = 0; step < 10 && (await pins.count()) === 0; step++) {
+    const before = biggest;
+    const target = clusters.filter({ has: page.locator("span", { hasText: new RegExp(`^${before}$`) }) }).first();
+    await target.click();
+    await expect.poll(async () => Math.max(0, ...(await counts(clusters))), { message: "the tapped cluster splits" }).toBeLessThan(before);
+    await expect.poll(async () => (await clusters.count()) + (await pins.count())).toBeGreaterThan(1);
+    biggest = Math.max(0, ...(await counts(clusters)));
+    if (biggest === 0) break;
+  }
+  await expect(pins.first()).toBeVisible();
+  await pins.first().click();
+  await expect(page.locator(".marker-popup a")).toContainText(prefix);
+
+  // The list comes from the API: the stations in view, nearest the map's centre first.
+  await expect(page.getByTestId("station-item").first()).toBeVisible();
+  await expect(page.getByTestId("station-item").first().getByRole("link")).toContainText(prefix);
+  expect(clusterResponses.length).toBeGreaterThan(1);
+});
+
+test("a cluster answers the keyboard: Enter zooms into it", async ({ page }) => {
+  await page.goto("/");
+  const clusters = clusterButtons(page);
+  await expect(clusters.first()).toBeVisible();
+  const before = Math.max(...(await counts(clusters)));
+  const biggest = clusters.filter({ has: page.locator("span", { hasText: new RegExp(`^${before}$`) }) }).first();
+  await biggest.focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(async () => Math.max(0, ...(await counts(clusters)))).toBeLessThan(before);
+});
