@@ -1,10 +1,11 @@
 /**
- * `npm run bench:lighthouse`: Lighthouse on the finder page (/) as a first-time visitor on a phone sees
- * it: the production build on `next start`, the 571-station sample in a database of the script's own, and
- * Lighthouse's default mobile preset (a mid-range phone, simulated slow 4G and a 4× slower CPU). Three
- * runs; the table gives medians, the diagnostics come from Lighthouse's median run. Writes its section of
- * docs/BENCHMARKS.md, and the median run's full report to tmp/lighthouse-median.json (open it in
- * https://googlechrome.github.io/lighthouse/viewer/).
+ * `npm run bench:lighthouse`: Lighthouse on the finder page (/) and on a station page as a first-time
+ * visitor on a phone sees them: the production build on `next start`, the 571-station sample in a database
+ * of the script's own, and Lighthouse's default mobile preset (a mid-range phone, simulated slow 4G and a
+ * 4× slower CPU). Three runs per page; the tables give medians, the diagnostics come from Lighthouse's
+ * median run. Writes its section of docs/BENCHMARKS.md and each page's median report to
+ * tmp/lighthouse-<page>.json (open it in https://googlechrome.github.io/lighthouse/viewer/), then exits
+ * non-zero when a page is over one of the front-end budgets below.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -12,6 +13,7 @@ import os from "node:os";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
+import { createPrismaClient } from "@/lib/db";
 import { childProcessEnv, env } from "@/lib/env";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
 import { buildIfStale, nextBin } from "./lib/next-build";
@@ -20,7 +22,14 @@ import { median, stop, waitFor } from "./lib/servers";
 import { localAuthSecret } from "./lib/auth-secret";
 
 const RUNS = 3;
-const SECTION = "First load of / (Lighthouse, mobile preset)";
+const SECTION = "First load of / and of a station page (Lighthouse, mobile preset)";
+
+/**
+ * The front-end budgets, on the median run of each page. The JavaScript is what `next start` sends
+ * gzipped; a cheap phone on a weak signal pays for every kilobyte. LCP 2.5 s is the edge of Google's
+ * "good"; the score leaves room for this machine's noise (runs spread about ±5).
+ */
+const BUDGETS = { firstLoadJsKiB: 230, performanceScore: 75, lcpSeconds: 2.5 };
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 type Item = Record<string, unknown>;
@@ -58,7 +67,7 @@ function summaryTable(runs: Result[]): string {
     metric("Cumulative Layout Shift", "cumulative-layout-shift", (v) => v.toFixed(3)),
     metric("Speed Index", "speed-index", seconds),
     row("First-load JavaScript (transferred)", runs.map(firstLoadJs), (v) => `${kib(v)} KiB`),
-    row("HTML of / (transferred)", runs.map((lhr) => Number(items(lhr, "network-requests").find((i) => i.resourceType === "Document")?.transferSize ?? NaN)), (v) => `${kib(v)} KiB`),
+    row("HTML (transferred)", runs.map((lhr) => Number(items(lhr, "network-requests").find((i) => i.resourceType === "Document")?.transferSize ?? NaN)), (v) => `${kib(v)} KiB`),
     metric("Total bytes (transferred)", "total-byte-weight", (v) => `${kib(v)} KiB`),
   ].join("\n");
 }
@@ -100,6 +109,36 @@ function diagnostics(lhr: Result): string {
   ].join("\n");
 }
 
+type PageResult = { label: string; path: string; medianRun: Result; table: string; details: string; overBudget: string[] };
+
+async function measurePage(chromePort: number, origin: string, label: string, path: string): Promise<PageResult> {
+  const url = `${origin}${path}`;
+  // Warm-up, so that Lighthouse's server response time is the page's, not the first request's JIT.
+  for (let i = 0; i < 3; i++) await fetch(url).then((r) => r.text());
+  const runs: Result[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    // The default config: the mobile preset with simulated throttling. Storage (including the service
+    // worker) is reset before each run, so every run is a first visit.
+    const result = await lighthouse(url, { port: chromePort, output: "json", logLevel: "error" });
+    if (!result) throw new Error("Lighthouse returned no result");
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    for (const warning of lhr.runWarnings) console.warn(`warning: ${warning}`);
+    runs.push(lhr);
+    console.log(`${label} run ${run}: performance ${score(lhr, "performance")}, LCP ${seconds(numeric(lhr, "largest-contentful-paint"))}, TBT ${numeric(lhr, "total-blocking-time").toFixed(0)} ms, JS ${kib(firstLoadJs(lhr))} KiB`);
+  }
+  const medianRun = computeMedianRun(runs);
+  const js = median(runs.map(firstLoadJs)) / 1024;
+  const performance = median(runs.map((lhr) => score(lhr, "performance")));
+  const lcp = median(runs.map((lhr) => numeric(lhr, "largest-contentful-paint"))) / 1000;
+  const overBudget = [
+    js > BUDGETS.firstLoadJsKiB ? `first-load JavaScript ${js.toFixed(0)} KiB > ${BUDGETS.firstLoadJsKiB} KiB` : "",
+    performance < BUDGETS.performanceScore ? `performance score ${performance} < ${BUDGETS.performanceScore}` : "",
+    lcp > BUDGETS.lcpSeconds ? `LCP ${lcp.toFixed(1)} s > ${BUDGETS.lcpSeconds} s` : "",
+  ].filter(Boolean);
+  return { label, path, medianRun, table: summaryTable(runs), details: diagnostics(medianRun), overBudget };
+}
+
 async function main() {
   const database = await provisionTestDatabase(env.DATABASE_URL);
   const childEnv = childProcessEnv({ DATABASE_URL: database.url, AUTH_SECRET: localAuthSecret() });
@@ -109,53 +148,47 @@ async function main() {
     await buildIfStale(childEnv);
     const port = await freePort();
     server = spawn(nextBin, ["start", "-p", String(port)], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
-    const url = `http://127.0.0.1:${port}/`;
-    await waitFor(url);
-    // Warm-up, so that Lighthouse's server response time is the page's, not the first request's JIT.
-    for (let i = 0; i < 3; i++) await fetch(url).then((r) => r.text());
+    const origin = `http://127.0.0.1:${port}`;
+    await waitFor(`${origin}/`);
+    const db = createPrismaClient(database.url, 1);
+    const station = await db.station.findFirstOrThrow({ orderBy: { code: "asc" }, select: { id: true, code: true } }).finally(() => db.$disconnect());
 
     chrome = await chromeLauncher.launch({ chromePath: env.CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
-    const runs: Result[] = [];
-    for (let run = 1; run <= RUNS; run++) {
-      // The default config: the mobile preset with simulated throttling. Storage (including the service
-      // worker) is reset before each run, so every run is a first visit.
-      const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
-      if (!result) throw new Error("Lighthouse returned no result");
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-      for (const warning of lhr.runWarnings) console.warn(`warning: ${warning}`);
-      runs.push(lhr);
-      console.log(`run ${run}: performance ${score(lhr, "performance")}, LCP ${seconds(numeric(lhr, "largest-contentful-paint"))}, TBT ${numeric(lhr, "total-blocking-time").toFixed(0)} ms`);
-    }
-    const medianRun = computeMedianRun(runs);
+    const pages = [
+      await measurePage(chrome.port, origin, "finder", "/"),
+      await measurePage(chrome.port, origin, "station", `/stations/${station.id}`),
+    ];
     await mkdir("tmp", { recursive: true });
-    await writeFile("tmp/lighthouse-median.json", JSON.stringify(medianRun));
+    for (const page of pages) await writeFile(`tmp/lighthouse-${page.label}.json`, JSON.stringify(page.medianRun));
 
-    const throttling = medianRun.configSettings.throttling;
-    const table = summaryTable(runs);
-    const details = diagnostics(medianRun);
-    console.log(`\n${table}\n\n${details}`);
+    const first = pages[0].medianRun;
+    const throttling = first.configSettings.throttling;
+    const budgetLines = pages.map((page) => `- ${page.label} (\`${page.label === "station" ? `/stations/<${station.code}>` : page.path}\`): ${page.overBudget.length ? `**OVER BUDGET**: ${page.overBudget.join("; ")}` : "within budget"}`);
+    const sections = pages.map((page) => `### ${page.label === "finder" ? "The finder, `/`" : `A station page, \`/stations/<id of ${station.code}>\``}\n\n${page.table}\n\n${page.details}`);
+    console.log(`\n${sections.join("\n\n")}\n\nBudgets:\n${budgetLines.join("\n")}`);
 
     // Lighthouse scales the main-thread time it observes, so other work on the machine inflates TBT: say how busy it was.
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.platform()} ${os.release()}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end`;
     await writeBenchmarkSection(
       SECTION,
-      `Written by \`npm run bench:lighthouse\` (scripts/lighthouse.ts); re-run it to refresh. The simulated throttling
+      `Written by \`npm run bench:lighthouse\` (scripts/lighthouse.ts); re-run it to refresh, on every build that is to be deployed. The simulated throttling
 makes the numbers depend less on the machine than real throttling would, but the CPU still counts: compare
 runs on the same machine.
 
 - Date: ${new Date().toISOString().slice(0, 10)}
-- Machine: ${machine}; Lighthouse ${medianRun.lighthouseVersion}, ${medianRun.environment.hostUserAgent.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0] ?? "Chromium"}, benchmark index ${medianRun.environment.benchmarkIndex.toFixed(0)}
-- Page: \`/\` from \`next start\` (production build), the 571-station sample in a database of the script's own; no tile server reachable
-- Lighthouse's default mobile preset: ${medianRun.configSettings.screenEmulation.width} × ${medianRun.configSettings.screenEmulation.height} px phone, simulated throttling (RTT ${throttling.rttMs} ms, ${((throttling.throughputKbps ?? 0) / 1024).toFixed(1)} Mbit/s, CPU ${throttling.cpuSlowdownMultiplier}× slower); ${RUNS} runs, each a first visit with empty caches
-- First-load JavaScript: the sum of the transfer sizes of every script the page loaded (Lighthouse's network-requests audit)
+- Machine: ${machine}; Lighthouse ${first.lighthouseVersion}, ${first.environment.hostUserAgent.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0] ?? "Chromium"}, benchmark index ${first.environment.benchmarkIndex.toFixed(0)}
+- Pages from \`next start\` (production build), the 571-station sample in a database of the script's own; no tile server reachable
+- Lighthouse's default mobile preset: ${first.configSettings.screenEmulation.width} × ${first.configSettings.screenEmulation.height} px phone, simulated throttling (RTT ${throttling.rttMs} ms, ${((throttling.throughputKbps ?? 0) / 1024).toFixed(1)} Mbit/s, CPU ${throttling.cpuSlowdownMultiplier}× slower); ${RUNS} runs per page, each a first visit with empty caches
+- First-load JavaScript: the sum of the transfer sizes (gzip, as \`next start\` sends them) of every script the page loaded (Lighthouse's network-requests audit)
+- Budgets (median run; the script exits non-zero when a page is over one): first-load JavaScript ≤ ${BUDGETS.firstLoadJsKiB} KiB, performance score ≥ ${BUDGETS.performanceScore}, LCP ≤ ${BUDGETS.lcpSeconds} s
 
-${table}
+${budgetLines.join("\n")}
 
-${details}
+${sections.join("\n\n")}
 `,
     );
-    console.log("\nWrote docs/BENCHMARKS.md and tmp/lighthouse-median.json");
+    console.log("\nWrote docs/BENCHMARKS.md and tmp/lighthouse-*.json");
+    if (pages.some((page) => page.overBudget.length > 0)) process.exitCode = 1;
   } finally {
     chrome?.kill();
     if (server) await stop(server);

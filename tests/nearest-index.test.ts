@@ -42,4 +42,11 @@ describe("nearest-station query plan", () => {
     const text = await plan(buildStationListQuery({ near, amenities: ["toilet", "wifi"], openNow: true, limit: 20 }, at), { forbidSeqScan: true });
     expect(text).toMatch(/stations_location_gist_manual/);
   });
+
+  it("serves a map's bbox from the GiST index on the position", async () => {
+    const bbox = { minLng: 123.25, minLat: 41.7, maxLng: 123.55, maxLat: 41.9 };
+    const text = await plan(buildStationListQuery({ bbox, limit: 50 }, at), { forbidSeqScan: true });
+    expect(text).toMatch(/stations_position_gist_manual/);
+    expect(text).not.toMatch(/Seq Scan on stations/);
+  });
 });

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
 import type { Actor } from "@/lib/server/actor";
-import { stationColumns, stationJoins, stationViewFromRow, type StationRow } from "@/lib/server/station/station-row";
+import { buildStationDetailQueries } from "@/lib/server/station/station-detail-query";
+import { stationViewFromRow, type StationRow } from "@/lib/server/station/station-row";
 import { stationIdParamSchema } from "@/lib/validations/station-query";
 import type { StationDetailView } from "@/lib/validations/station";
 
@@ -23,16 +23,10 @@ export async function getStation(_actor: Actor, id: string, now = new Date()): P
   if (!stationIdParamSchema.safeParse(id).success) throw new AppError("not_found", "没有找到这个驿站");
   const at = shanghaiLocalTime(now);
   const db = getDb();
+  const queries = buildStationDetailQueries(id, at);
   const [rows, amenityRows] = await Promise.all([
-    db.$queryRaw<(StationRow & { story: string | null })[]>`
-      SELECT ${stationColumns(at.date)}, NULL::float8 AS distance_m, s.story
-      ${stationJoins}
-      WHERE s.id = ${id}::uuid`,
-    db.$queryRaw<AmenityDetailRow[]>(Prisma.sql`
-      SELECT t.code, t.name_zh, t.name_en, t.icon, sa.availability::text AS availability, sa.note, sa.checked_at
-      FROM station_amenities sa JOIN amenity_types t ON t.code = sa.amenity_code
-      WHERE sa.station_id = ${id}::uuid
-      ORDER BY t.sort_order`),
+    db.$queryRaw<(StationRow & { story: string | null })[]>(queries.station),
+    db.$queryRaw<AmenityDetailRow[]>(queries.amenities),
   ]);
   const row = rows[0];
   if (!row) throw new AppError("not_found", "没有找到这个驿站");

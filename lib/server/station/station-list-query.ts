@@ -69,7 +69,8 @@ export function buildStationListQuery(filters: StationFilters, at: LocalTime, op
   }
   if (filters.bbox) {
     const b = filters.bbox;
-    conditions.push(Prisma.sql`s.lng BETWEEN ${b.minLng}::float8 AND ${b.maxLng}::float8 AND s.lat BETWEEN ${b.minLat}::float8 AND ${b.maxLat}::float8`);
+    // Containment, edges included, in the form the GiST index on point(lng, lat) serves.
+    conditions.push(Prisma.sql`point(s.lng, s.lat) <@ box(point(${b.minLng}::float8, ${b.minLat}::float8), point(${b.maxLng}::float8, ${b.maxLat}::float8))`);
   }
   if (filters.city !== undefined) conditions.push(Prisma.sql`s.city_adcode = ${filters.city}`);
   if (filters.district !== undefined) conditions.push(Prisma.sql`s.district_adcode = ${filters.district}`);
