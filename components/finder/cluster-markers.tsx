@@ -11,8 +11,6 @@ import type { ClusterStation, StationCluster, StationClusters } from "@/lib/vali
 
 /** Waits this long after the map stops before asking: a pan and a zoom in a row cost one request. */
 const DEBOUNCE_MS = 250;
-/** Asks for a little more than the screen, so a short pan needs no new request to fill its edges. */
-const PAD = 0.15;
 
 const statusColors: Record<StationStatus, string> = { open: "#c7000b", temporarily_closed: "#b35900", closed: "#6e7781" };
 
@@ -20,15 +18,21 @@ const statusColors: Record<StationStatus, string> = { open: "#c7000b", temporari
 export type ClusterLoadState = { loading: boolean; failed: boolean; count: number | null };
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-/** Four decimals (about 10 m) are plenty for an area, and let the browser's cache answer a view seen before. */
-const round4 = (value: number) => Math.round(value * 1e4) / 1e4;
 
+/**
+ * The area to ask for: the view widened outwards to a grid one tile (256 px) wide at this zoom. A short
+ * pan then asks for the same area — no request at all — and every reader's phone asks for the same few
+ * URLs, which the browser's and a CDN's caches can answer.
+ */
 function clusterUrl(map: L.Map, datum: MapDatum): string {
-  const b = map.getBounds().pad(PAD);
-  const southWest = fromDisplay({ lat: clamp(b.getSouth(), -85, 85), lng: clamp(b.getWest(), -180, 180) }, datum);
-  const northEast = fromDisplay({ lat: clamp(b.getNorth(), -85, 85), lng: clamp(b.getEast(), -180, 180) }, datum);
-  const bbox = [southWest.lng, southWest.lat, northEast.lng, northEast.lat].map(round4).join(",");
-  return `/api/v1/stations/clusters?bbox=${bbox}&zoom=${Math.round(map.getZoom())}`;
+  const zoom = Math.round(map.getZoom());
+  const step = 360 / 2 ** zoom;
+  const b = map.getBounds();
+  const southWest = fromDisplay({ lat: b.getSouth(), lng: b.getWest() }, datum);
+  const northEast = fromDisplay({ lat: b.getNorth(), lng: b.getEast() }, datum);
+  const snap = (value: number, round: (x: number) => number, limit: number) => clamp(Number((round(value / step) * step).toFixed(6)), -limit, limit);
+  const bbox = [snap(southWest.lng, Math.floor, 180), snap(southWest.lat, Math.floor, 85), snap(northEast.lng, Math.ceil, 180), snap(northEast.lat, Math.ceil, 85)];
+  return `/api/v1/stations/clusters?bbox=${bbox.join(",")}&zoom=${zoom}`;
 }
 
 /** Sized by the count's digits; the number is the visible text, the accessible name says what it is. */
