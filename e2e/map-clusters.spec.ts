@@ -102,3 +102,57 @@ test("a cluster answers the keyboard: Enter zooms into it", async ({ page }) => 
   await page.keyboard.press("Enter");
   await expect.poll(async () => Math.max(0, ...(await counts(clusters)))).toBeLessThan(before);
 });
+
+/**
+ * On GCJ-02 tiles (the second test server) the clusters' points are converted for display and the area
+ * asked for converted back. Tap exactly where a seeded station's pin points: the tapped place must be
+ * that station, a few metres at most, as e2e/map-datum.spec.ts checks for carried stations.
+ */
+test("on GCJ-02 tiles a station's pin from the clusters sits where the station is", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "public-desktop", "one viewport is enough for the datum; the GCJ-02 server is shared");
+  const name = `${prefix}0`;
+  await page.route(/autonavi\.com/, (route) => route.abort());
+  await page.goto(`http://127.0.0.1:${env.E2E_PORT + 1}/`);
+  await expect(page.getByTestId("station-data")).toHaveAttribute("data-mode", "clusters");
+  const search = page.getByLabel("搜索驿站名称、地址或拼音");
+  await search.fill(name);
+  const card = page.getByTestId("station-item").filter({ hasText: name });
+  await expect(card).toHaveCount(1);
+  const id = await card.getAttribute("data-station-id");
+  await card.getByRole("button", { name: "在地图上显示" }).click();
+  await search.fill("");
+  await page.getByText("其他方式选择位置").click();
+  await page.getByRole("button", { name: "在地图上点选位置" }).click();
+
+  // Two pins: the clusters' own (30 px) and the list's highlight of the selected station drawn over it
+  // (42 px, from the list's data). Both must point at the same spot: each pin's anchor is the middle
+  // of its bottom edge.
+  const pins = page.locator(`.leaflet-marker-pane img[alt="${name}"]`);
+  await expect(pins).toHaveCount(2);
+  const anchors = async () =>
+    pins.evaluateAll((items) =>
+      items.map((item) => {
+        const box = item.getBoundingClientRect();
+        return { x: Math.round(box.left + box.width / 2), y: Math.round(box.bottom), size: Math.round(box.width) };
+      }),
+    );
+  let previous = await anchors();
+  // The map has finished moving when the pins stop moving.
+  await expect
+    .poll(async () => {
+      const before = previous;
+      previous = await anchors();
+      return JSON.stringify(before) === JSON.stringify(previous);
+    })
+    .toBe(true);
+  const fromClusters = previous.find((a) => a.size === 30)!;
+  const highlight = previous.find((a) => a.size === 42)!;
+  expect(Math.abs(fromClusters.x - highlight.x)).toBeLessThanOrEqual(1);
+  expect(Math.abs(fromClusters.y - highlight.y)).toBeLessThanOrEqual(1);
+  await page.mouse.click(fromClusters.x, fromClusters.y - 1);
+
+  await expect(page.getByTestId("origin")).toContainText("地图上选的位置");
+  const first = page.getByTestId("station-item").first();
+  await expect(first).toHaveAttribute("data-station-id", id!);
+  expect(Number(await first.getAttribute("data-distance"))).toBeLessThan(15);
+});
