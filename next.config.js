@@ -1,5 +1,17 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
+/** STATIC_SECURITY_HEADERS of lib/security-headers.ts, which this file cannot import (it is TypeScript). */
+export const staticSecurityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  {
+    key: "Permissions-Policy",
+    value:
+      "geolocation=(self), accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), encrypted-media=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()",
+  },
+  { key: "X-Frame-Options", value: "DENY" },
+];
+
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
@@ -14,6 +26,12 @@ const nextConfig = {
   logging: { incomingRequests: { ignore: [/[?&]near=/] } },
   async headers() {
     return [
+      {
+        // proxy.ts, which sets every security header, skips Next's hashed build output for speed; these are
+        // the request-independent ones of lib/security-headers.ts (a unit test keeps the two lists equal).
+        source: "/_next/static/:path*",
+        headers: staticSecurityHeaders,
+      },
       {
         // Older WebViews (WeChat's among them) still read the worker script through the HTTP cache, which
         // would hold a fixed worker back for up to a day.

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectTilesShown, serveTiles, watchPolicyViolations } from "./support/csp-violations";
 import { createStations } from "./support/station-fixtures";
 import { env } from "../lib/env";
 
@@ -55,4 +56,12 @@ test("the bundled boundaries are fetched in the tiles' datum", async ({ page, ba
   const boundary = page.waitForResponse((response) => response.url().includes("/geo/liaoning-cities."));
   await page.goto("/");
   expect((await boundary).url()).toContain(`/geo/liaoning-cities.${datum}.json`);
+});
+
+test("the configured tile server's tiles are allowed by the page's policy", async ({ page }) => {
+  const violations = await watchPolicyViolations(page);
+  await serveTiles(page, /tile\.openstreetmap\.org|autonavi\.com/);
+  await page.goto("/");
+  await expectTilesShown(page);
+  violations.expectNone();
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { watchPolicyViolations } from "./support/csp-violations";
 import { createStations } from "./support/station-fixtures";
 
 let fixture: Awaited<ReturnType<typeof createStations>>;
@@ -47,6 +48,8 @@ async function waitUntilSaved(page: Page): Promise<void> {
 
 test("offline, the finder and a station opened before still work, with a banner saying the data is saved", async ({ page, context }, testInfo) => {
   const stationPath = `/stations/${fixture.ids[0]}`;
+  // The saved pages come back with the headers they were saved with: their policy's nonce still matches.
+  const violations = await watchPolicyViolations(page);
   await page.goto("/");
   await waitForServiceWorker(page);
   await page.goto(stationPath);
@@ -71,6 +74,7 @@ test("offline, the finder and a station opened before still work, with a banner 
 
   await context.setOffline(false);
   await expect(offlineBanner(page)).toBeHidden();
+  violations.expectNone();
 });
 
 test("offline, a station never opened leads to the saved finder", async ({ page, context }) => {

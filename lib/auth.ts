@@ -7,7 +7,8 @@ import { publicOrigin } from "@/lib/api/public-origin";
 import { SSO_PROVIDER_ID } from "@/lib/auth-providers";
 import { getDb } from "@/lib/db";
 import { authSecret, env, oidcConfig, type OidcConfig } from "@/lib/env";
-import { createRateLimiter, type RateLimitRule } from "@/lib/rate-limit";
+import { getRedis, type RedisClient } from "@/lib/redis";
+import { createRateLimiter, RateLimitStoreUnavailable, type RateLimiter, type RateLimitRule } from "@/lib/rate-limit";
 
 /** Sign-in attempts allowed per client address and window, for every /sign-in/* endpoint. */
 export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
@@ -18,7 +19,15 @@ export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
  * locked out only while someone is actually guessing; names that match no account are counted the same
  * way, so the limit does not tell anyone which accounts exist.
  */
-export const SIGN_IN_ACCOUNT_LIMIT = { name: "sign-in-account", points: 10, durationSeconds: 15 * 60 } satisfies RateLimitRule;
+export const SIGN_IN_ACCOUNT_LIMIT = {
+  name: "sign-in-account",
+  points: 10,
+  durationSeconds: 15 * 60,
+  // With several instances a per-process count would multiply the guesses allowed by their number.
+  whenStoreFails: "refuse",
+} satisfies RateLimitRule;
+
+const SIGN_IN_UNAVAILABLE = { code: "SIGN_IN_UNAVAILABLE", message: "Sign-in is unavailable for a moment; try again shortly" };
 
 
 const PASSWORD_SIGN_IN_PATHS = new Set(["/sign-in/username", "/sign-in/email"]);
@@ -43,13 +52,40 @@ async function signInAccountKey(body: unknown): Promise<string | null> {
   return user ? `user:${user.id}` : `name:${identifier}`;
 }
 
+/**
+ * better-auth's per-address limits kept through our limiter seam, so they live in Redis when it is
+ * configured and every instance counts together. better-auth's keys are `${address}|${path}`: the
+ * sign-in paths refuse while Redis is down (answered 503 by the auth route), the others (session
+ * lookups, sign-out) fall back to counting per process, so a Redis outage never signs anybody out.
+ */
+function sharedAuthRateLimitStorage(redis: RedisClient | null) {
+  const limiters = new Map<string, RateLimiter>();
+  return {
+    async consume(key: string, rule: { window: number; max: number }) {
+      const signIn = key.slice(key.lastIndexOf("|") + 1).startsWith("/sign-in");
+      const name = `auth-${signIn ? "sign-in" : "other"}-${rule.max}-per-${rule.window}s`;
+      let limiter = limiters.get(name);
+      if (!limiter) {
+        limiter = createRateLimiter({ name, points: rule.max, durationSeconds: rule.window, whenStoreFails: signIn ? "refuse" : "memory" }, redis);
+        limiters.set(name, limiter);
+      }
+      const decision = await limiter.consume(key);
+      if (decision.allowed) return { allowed: true, retryAfter: null };
+      if (decision.reason === "unavailable") throw new RateLimitStoreUnavailable(decision.retryAfterSeconds);
+      return { allowed: false, retryAfter: decision.retryAfterSeconds };
+    },
+  };
+}
+
 export type AuthOptions = {
   /** The bank's single sign-on; null leaves only username/email and password. */
   oidc: OidcConfig | null;
+  /** Where the rate limits are counted: the process's Redis client by default, null for memory. */
+  redis?: RedisClient | null;
 };
 
-export function createAuth({ oidc }: AuthOptions) {
-  const accountLimiter = createRateLimiter(SIGN_IN_ACCOUNT_LIMIT);
+export function createAuth({ oidc, redis = getRedis() }: AuthOptions) {
+  const accountLimiter = createRateLimiter(SIGN_IN_ACCOUNT_LIMIT, redis);
   return betterAuth({
     // Prisma's delegates are `user`, `session`, `account`, `verification` (the models are User, Session…;
     // the tables are @@map'd), which is what better-auth asks for: no `usePlural`, no model-name mapping.
@@ -109,10 +145,9 @@ export function createAuth({ oidc }: AuthOptions) {
       useSecureCookies: env.AUTH_URL ? env.AUTH_URL.startsWith("https://") : undefined,
     },
     // Enabled in every environment (better-auth's default is production only) so tests see the limit.
-    // In memory: one app process serves the province; a second process would need "database" storage.
     rateLimit: {
       enabled: true,
-      storage: "memory",
+      customStorage: sharedAuthRateLimitStorage(redis),
       customRules: { "/sign-in/*": SIGN_IN_RATE_LIMIT },
     },
     hooks: {
@@ -121,6 +156,9 @@ export function createAuth({ oidc }: AuthOptions) {
         const key = await signInAccountKey(ctx.body);
         if (!key) return;
         const decision = await accountLimiter.check(key);
+        if (!decision.allowed && decision.reason === "unavailable") {
+          throw new APIError("SERVICE_UNAVAILABLE", SIGN_IN_UNAVAILABLE, { "Retry-After": String(decision.retryAfterSeconds) });
+        }
         if (!decision.allowed) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
@@ -171,4 +209,17 @@ const globalForAuth = globalThis as unknown as { auth?: Auth };
 export function getAuth(): Auth {
   globalForAuth.auth ??= createAuth({ oidc: oidcConfig() });
   return globalForAuth.auth;
+}
+
+/**
+ * Answers one /api/auth/* request. better-auth's per-address limit runs before any endpoint and throws
+ * when Redis is down on a sign-in path; that is a 503 in better-auth's own error shape, not a 500.
+ */
+export async function handleAuthRequest(auth: Auth, request: Request): Promise<Response> {
+  try {
+    return await auth.handler(request);
+  } catch (error) {
+    if (!(error instanceof RateLimitStoreUnavailable)) throw error;
+    return Response.json(SIGN_IN_UNAVAILABLE, { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } });
+  }
 }

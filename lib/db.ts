@@ -1,15 +1,44 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env, requireDatabaseUrl } from "@/lib/env";
 
 export function createPrismaClient(connectionString: string, poolMax = env.DATABASE_POOL_MAX): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolMax }) });
 }
 
-// One client per process; kept on globalThis so Next's dev reloads do not open a new pool each time.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+type Database = { prisma: PrismaClient; pool: pg.Pool };
+
+// One client and one pool per process; kept on globalThis so Next's dev reloads do not open new ones.
+const globalForDatabase = globalThis as unknown as { database?: Database };
+
+function database(): Database {
+  if (!globalForDatabase.database) {
+    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: env.DATABASE_POOL_MAX });
+    globalForDatabase.database = { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
+  }
+  return globalForDatabase.database;
+}
 
 export function getDb(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(requireDatabaseUrl());
-  return globalForPrisma.prisma;
+  return database().prisma;
+}
+
+/**
+ * Rows of one read-only statement straight from the pool under Prisma, skipping Prisma's result
+ * conversion: for the public station reads, which are most of the traffic and already hand-written SQL.
+ * The types are pg's (timestamptz → Date, json → parsed, float8 → number, arrays → arrays), which for
+ * those statements' columns are what `$queryRaw` returns too.
+ */
+export async function queryRows<Row>(statement: Prisma.Sql): Promise<Row[]> {
+  return (await database().pool.query(statement.text, statement.values)).rows as Row[];
+}
+
+/** Closes this process's client and pool, for scripts that must exit when their work is done. */
+export async function disconnectDb(): Promise<void> {
+  const current = globalForDatabase.database;
+  globalForDatabase.database = undefined;
+  if (!current) return;
+  await current.prisma.$disconnect();
+  await current.pool.end();
 }

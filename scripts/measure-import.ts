@@ -5,7 +5,7 @@
  * log is append-only, so run this against a development database only.
  */
 import { performance } from "node:perf_hooks";
-import { getDb } from "@/lib/db";
+import { disconnectDb, getDb } from "@/lib/db";
 import type { Actor } from "@/lib/server/actor";
 import { prepareStationImport } from "@/lib/server/transfer/apply-station-import";
 import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
@@ -61,5 +61,5 @@ try {
   console.log(`  unchanged ${again.unchanged}`);
 } finally {
   await getDb().station.deleteMany({ where: { code: { startsWith: prefix } } });
-  await getDb().$disconnect();
+  await disconnectDb();
 }

@@ -13,6 +13,7 @@ import path from "node:path";
 import { childProcessEnv, env } from "@/lib/env";
 import { ensureChromium } from "./lib/chromium";
 import { buildIfStale, run } from "./lib/next-build";
+import { deleteKeys } from "./lib/redis-keys";
 import { provisionTestDatabase } from "./lib/test-database";
 import { localAuthSecret } from "./lib/auth-secret";
 
@@ -56,8 +57,12 @@ async function main() {
   const started = performance.now();
   const database = await provisionTestDatabase(env.DATABASE_URL);
   console.log(`Test database (${database.kind}): ${database.url} ready in ${Math.round(performance.now() - started)} ms`);
+  // With REDIS_URL the run's rate limits count under a prefix of its own, deleted at the end, so neither
+  // an earlier run nor anything else on that Redis changes what the tests see.
+  const redisKeyPrefix = env.REDIS_URL ? `yizhan-test:run-${Date.now()}-${process.pid}:` : undefined;
   // The browser tests' servers run in production mode, which needs a session secret: a fresh one per run.
-  const childEnv = childProcessEnv({ DATABASE_URL: database.url, AUTH_SECRET: localAuthSecret() });
+  const childEnv = childProcessEnv({ DATABASE_URL: database.url, AUTH_SECRET: localAuthSecret(), REDIS_KEY_PREFIX: redisKeyPrefix });
+  if (redisKeyPrefix) console.log(`Rate limits in Redis (REDIS_URL) under ${redisKeyPrefix}`);
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
   const add = (c: Counts) => {
     totals.passed += c.passed;
@@ -66,7 +71,11 @@ async function main() {
   };
 
   let dropping: Promise<void> | undefined;
-  const dropDatabase = () => (dropping ??= database.drop());
+  const dropDatabase = () =>
+    (dropping ??= Promise.all([
+      database.drop(),
+      env.REDIS_URL && redisKeyPrefix ? deleteKeys(env.REDIS_URL, redisKeyPrefix).catch((error: unknown) => console.error("Could not delete the run's Redis keys:", error)) : undefined,
+    ]).then(() => undefined));
   // Ctrl-C during a run still removes the run's database.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => void dropDatabase().finally(() => process.exit(130)));

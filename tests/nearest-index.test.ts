@@ -49,4 +49,15 @@ describe("nearest-station query plan", () => {
     expect(text).toMatch(/stations_position_gist_manual/);
     expect(text).not.toMatch(/Seq Scan on stations/);
   });
+
+  it("serves a Chinese word of two characters from the index of characters and pairs", async () => {
+    const text = await plan(buildStationListQuery({ q: "大连 支行", limit: 20 }, at), { forbidSeqScan: true });
+    expect(text).toMatch(/station_search_grams_manual/);
+    expect(text).not.toMatch(/Seq Scan on stations/);
+  });
+
+  it("checks open-now with a probe per station, never a hash of every station's hours", async () => {
+    const text = await plan(buildStationListQuery({ near, amenities: ["toilet"], openNow: true, limit: 20 }, at));
+    expect(text).not.toMatch(/hashed SubPlan/);
+  });
 });

@@ -17,8 +17,9 @@ export function clientAddress(headers: Headers): string {
 }
 
 // A fresh key per process: hashes cannot be reversed by guessing addresses, and no secret needs
-// configuring. The price is that hashes change on restart, which only shortens how far back the staff
-// can group reports; a limiter shared between processes will need a configured key instead.
+// configuring. The price is that hashes change on restart (and differ between instances), which only
+// shortens how far back the staff can group reports. Rate limits do not use this hash: they key on the
+// address, which lib/rate-limit.ts hashes with a key every instance shares.
 const hashKey = randomBytes(32);
 
 /** A keyed hash of the client's address: stored with feedback instead of the address itself. */

@@ -22,4 +22,13 @@ describe("server-rendered charts", () => {
     expect(svg).toContain(">饮用水<");
     expect(svg).toContain(">58.8%<");
   });
+
+  it("carries no <style> element, which the pages' Content-Security-Policy would refuse without a nonce", () => {
+    const activity = renderActivityChart({ weeks: ["2026-06-01", "2026-06-08"], series: [{ name: "驿站信息", data: [1, 2] }] }, 340);
+    const amenities = renderAmenityChart({ amenities: [{ name: "饮用水", share: 1 }] }, 640);
+    for (const svg of [activity, amenities]) {
+      expect(svg).not.toMatch(/<style\b/);
+      expect(svg.endsWith("</svg>")).toBe(true);
+    }
+  });
 });

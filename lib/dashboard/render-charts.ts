@@ -15,12 +15,15 @@ export const SERIES_COLORS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4
 /**
  * An ECharts option drawn to an SVG string on the server: no canvas, no DOM, no script in the page.
  * Animation is off, since nothing would run it and the SSR string would otherwise carry CSS keyframes.
+ * ECharts still writes a `<style>` of hover effects (a pointer cursor and a highlight on bars that cannot
+ * be clicked); it is removed: the page's Content-Security-Policy admits only `<style>` elements carrying
+ * the response's nonce, and a chart re-rendered by a client-side refresh could not carry the page's.
  */
 function renderSvg(option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT, color: INK }, ...option });
-    return chart.renderToSVGString();
+    return chart.renderToSVGString().replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, "");
   } finally {
     chart.dispose();
   }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
-import { SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_RATE_LIMIT } from "@/lib/auth";
+import { createAuth, handleAuthRequest, SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_RATE_LIMIT, type Auth } from "@/lib/auth";
 import { getDb } from "@/lib/db";
+import { createRedisClient, type RedisClient } from "@/lib/redis";
 import { AppError } from "@/lib/errors";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
@@ -238,5 +239,49 @@ describe("sign-in through /api/auth", () => {
     const response = await post("/sign-up/email", { email: `new.${suffix}@example.cn`, password, name: "路人" });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(await getDb().user.count({ where: { email: `new.${suffix}@example.cn` } })).toBe(0);
+  });
+});
+
+describe("sign-in while Redis is down", () => {
+  // Nothing listens on port 1: every rate-limit command fails at once, as during an outage.
+  let down: RedisClient;
+  let auth: Auth;
+  beforeAll(() => {
+    down = createRedisClient("redis://127.0.0.1:1", "unused:");
+    auth = createAuth({ oidc: null, redis: down });
+  });
+  afterAll(() => down.destroy());
+
+  const request = (path: string, init: RequestInit = {}) =>
+    handleAuthRequest(
+      auth,
+      new Request(`http://localhost/api/auth${path}`, {
+        ...init,
+        headers: { "content-type": "application/json", origin: "http://localhost", "x-forwarded-for": newClient(), ...init.headers },
+      }),
+    );
+
+  it("refuses password sign-ins with 503 and Retry-After rather than letting them through uncounted", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const response = await request("/sign-in/username", { method: "POST", body: JSON.stringify({ username: `mgr_${suffix}`, password }) });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("30");
+      expect(await response.json()).toMatchObject({ code: "SIGN_IN_UNAVAILABLE" });
+      expect(cookieHeader(response)).toBe("");
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it("keeps answering the other auth endpoints (session lookups, sign-out), counted per process meanwhile", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const response = await request("/get-session", { method: "GET" });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toBeNull();
+    } finally {
+      log.mockRestore();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
 import type { Actor } from "@/lib/server/actor";
@@ -22,11 +22,10 @@ type AmenityDetailRow = {
 export async function getStation(_actor: Actor, id: string, now = new Date()): Promise<StationDetailView> {
   if (!stationIdParamSchema.safeParse(id).success) throw new AppError("not_found", "没有找到这个驿站");
   const at = shanghaiLocalTime(now);
-  const db = getDb();
   const queries = buildStationDetailQueries(id, at);
   const [rows, amenityRows] = await Promise.all([
-    db.$queryRaw<(StationRow & { story: string | null })[]>(queries.station),
-    db.$queryRaw<AmenityDetailRow[]>(queries.amenities),
+    queryRows<StationRow & { story: string | null }>(queries.station),
+    queryRows<AmenityDetailRow>(queries.amenities),
   ]);
   const row = rows[0];
   if (!row) throw new AppError("not_found", "没有找到这个驿站");

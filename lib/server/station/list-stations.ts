@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { shanghaiLocalTime } from "@/lib/opening-hours";
 import type { Actor } from "@/lib/server/actor";
@@ -27,8 +27,7 @@ export async function listStations(actor: Actor, filters: StationFilters, now = 
     }
   }
   const at = shanghaiLocalTime(now);
-  const db = getDb();
-  let rows = await db.$queryRaw<ListedRow[]>(buildStationListQuery(filters, at));
+  let rows = await queryRows<ListedRow>(buildStationListQuery(filters, at));
 
   if (filters.near) {
     // The index returns equal distances in no particular order, and pages continue after (key, id).
@@ -37,7 +36,7 @@ export async function listStations(actor: Actor, filters: StationFilters, now = 
     const last = rows[filters.limit - 1];
     const following = rows[filters.limit];
     if (last && following && following.knn_key === last.knn_key) {
-      const ties = await db.$queryRaw<ListedRow[]>(buildStationListQuery(filters, at, { tiesAtKey: last.knn_key! }));
+      const ties = await queryRows<ListedRow>(buildStationListQuery(filters, at, { tiesAtKey: last.knn_key! }));
       rows = [...rows.filter((r) => r.knn_key! < last.knn_key!), ...ties];
     }
     rows.sort(byKeyThenId);

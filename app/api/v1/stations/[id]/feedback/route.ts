@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { clientHash } from "@/lib/api/client-address";
+import { clientAddress, clientHash } from "@/lib/api/client-address";
 import { readJsonBody } from "@/lib/api/json-body";
 import { publicRoute } from "@/lib/api/route-handler";
 import { AppError, toErrorBody } from "@/lib/errors";
@@ -17,8 +17,7 @@ export const POST = publicRoute<{ id: string }>(async ({ request, params, actor 
   if (!parsedId.success) throw new AppError("not_found", "没有找到这个驿站");
   const stationId = parsedId.data.toLowerCase();
   const input = feedbackInputSchema.parse(await readJsonBody(request, MAX_BODY_BYTES));
-  const client = clientHash(request.headers);
-  const limit = await limitFeedback(client, stationId);
+  const limit = await limitFeedback(clientAddress(request.headers), stationId);
   if (!limit.allowed) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     const { status, body } = toErrorBody(
@@ -26,7 +25,7 @@ export const POST = publicRoute<{ id: string }>(async ({ request, params, actor 
     );
     return NextResponse.json(body, { status, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   }
-  const receipt = await createFeedbackReport(actor, stationId, input, client);
+  const receipt = await createFeedbackReport(actor, stationId, input, clientHash(request.headers));
   return NextResponse.json(receipt, { status: 201, headers: { "Cache-Control": "no-store" } });
 });
 
