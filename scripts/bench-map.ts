@@ -229,7 +229,7 @@ async function main() {
     const overBudget = updates.filter(over);
     const encodings = [...new Set(updates.map((u) => u.encoding))].join(", ");
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end`;
-    const markdown = `Written by \`npm run bench:map\` (scripts/bench-map.ts) on ${argument("database") ? "a given database" : "the synthetic dataset (`npm run data:synthetic`)"}; re-run it to refresh.
+    const markdown = `Written by \`npm run bench:map\` (scripts/bench-map.ts) on ${argument("database") ? `the database \`${new URL(databaseUrl).pathname.slice(1)}\`` : "the synthetic dataset (`npm run data:synthetic`)"}; re-run it to refresh.
 Chromium drives the finder's map (production build, \`next start\`, no tile server) through ${STEPS.length} pans, zooms and
 cluster taps over China after its first view, at phone and desktop size. One row per map update: the cluster request's
 bytes on the wire (response headers + body as sent, content encoding: ${encodings}), the server's time from its
