@@ -37,7 +37,6 @@ type ClusterIndex = {
   ids: string[];
   names: string[];
   statuses: StationStatus[];
-  builtAt: number;
   buildMs: number;
 };
 
@@ -87,7 +86,6 @@ async function buildIndex(): Promise<ClusterIndex> {
     ids: rows.map((r) => r.id),
     names: rows.map((r) => r.name),
     statuses: rows.map((r) => r.status.toLowerCase() as StationStatus),
-    builtAt: Date.now(),
     buildMs: performance.now() - started,
   };
 }
