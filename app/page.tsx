@@ -5,14 +5,21 @@ import { env } from "@/lib/env";
 import { listAmenityTypes } from "@/lib/server/amenity/list-amenity-types";
 import { getPageReader } from "@/lib/server/auth/get-page-actor";
 import { listCities } from "@/lib/server/city/list-cities";
+import { countStations } from "@/lib/server/station/count-stations";
 import { listFinderStations } from "@/lib/server/station/list-finder-stations";
+import { warmStationClusterIndex } from "@/lib/server/station/list-station-clusters";
 
 export default async function HomePage() {
   await connection();
   const generatedAt = new Date();
   const actor = await getPageReader();
+  // Up to FINDER_EMBED_LIMIT stations the page carries them all, so the finder runs on the phone and
+  // offline; beyond that the map clusters on the server and the list asks the API.
+  const carryAll = (await countStations(actor)) <= env.FINDER_EMBED_LIMIT;
+  // The map's first request follows in a moment: have the cluster index ready (or being built) by then.
+  if (!carryAll) warmStationClusterIndex();
   const [stations, amenityTypes, cities, locale, t] = await Promise.all([
-    listFinderStations(actor, generatedAt),
+    carryAll ? listFinderStations(actor, generatedAt) : null,
     listAmenityTypes(actor),
     listCities(actor),
     getLocale(),
@@ -24,7 +31,7 @@ export default async function HomePage() {
         {t("sampleBanner")}
       </p>
       {/* The offline banner reads the age of the data a cached copy of this page carries. */}
-      <div hidden id="station-data" data-testid="station-data" data-generated-at={generatedAt.toISOString()} data-count={stations.length} />
+      <div hidden id="station-data" data-testid="station-data" data-generated-at={generatedAt.toISOString()} data-count={stations?.length ?? 0} data-mode={stations ? "carried" : "clusters"} />
       <StationFinder
         stations={stations}
         amenities={amenityTypes.map((a) => ({ code: a.code, icon: a.icon, name: locale === "en" ? a.nameEn : a.nameZh }))}

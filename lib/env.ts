@@ -63,6 +63,13 @@ const envSchema = z.object({
     .enum(["wgs84", "gcj02"])
     .default("wgs84")
     .describe("Datum of the tiles: wgs84 (OpenStreetMap) or gcj02 (Amap, Tencent); stations are converted to match"),
+  FINDER_EMBED_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(2000)
+    .describe("Up to this many stations the finder page carries them all (works offline); above it the map asks the server for clusters"),
   AUTH_SECRET: z
     .preprocess(optional, z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional())
     .describe("Signs session cookies (better-auth); required in production (`npm start` keeps one in .data/auth-secret)"),

@@ -8,7 +8,9 @@ import { FilterChips } from "@/components/finder/filter-chips";
 import type { AmenityOption, MapBounds, Origin, PlaceOption, TileConfig, ViewRequest } from "@/components/finder/finder-types";
 import { loadLastPlace, saveLastPlace } from "@/components/finder/last-place";
 import { LocationPanel, requestPosition, type LocationError } from "@/components/finder/location-panel";
+import type { ClusterLoadState } from "@/components/finder/cluster-markers";
 import { StationList, type ListedStation } from "@/components/finder/station-list";
+import { useRemoteStations } from "@/components/finder/use-remote-stations";
 import { useNow } from "@/components/finder/use-now";
 import { MapLoading } from "@/components/map-loading";
 import { haversineMeters, type LatLng } from "@/lib/geo";
@@ -23,6 +25,7 @@ const StationMap = dynamic(() => import("@/components/finder/station-map").then(
 });
 
 const PAGE = 20;
+const NO_STATIONS: FinderStation[] = [];
 
 /** A city or district by its adcode, named as the location panel names it ("沈阳市 和平区"). */
 function placeByAdcode(places: PlaceOption[], adcode: string | null): { name: string; center: LatLng } | null {
@@ -42,7 +45,8 @@ function inBounds(point: LatLng, bounds: MapBounds): boolean {
 /**
  * The finder: one tap for the nearest stations, a list that works without the map, filters, search,
  * and fallbacks for phones that will not give a position. Everything runs on the device over the
- * stations the page carries, so it keeps working offline.
+ * stations the page carries, so it keeps working offline. When there are too many stations to carry
+ * (`stations` is null), the map draws the server's clusters and the list asks the API the same questions.
  */
 export function StationFinder({
   stations,
@@ -50,7 +54,7 @@ export function StationFinder({
   places,
   tiles,
 }: {
-  stations: FinderStation[];
+  stations: FinderStation[] | null;
   amenities: AmenityOption[];
   places: PlaceOption[];
   tiles: TileConfig;
@@ -72,6 +76,9 @@ export function StationFinder({
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [shownCount, setShownCount] = useState(PAGE);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
+  const [clusterState, setClusterState] = useState<ClusterLoadState>({ loading: true, failed: false, count: null });
+  const remote = stations === null;
+  const carried = stations ?? NO_STATIONS;
 
   const requestView = useCallback((points: LatLng[]) => setViewRequest((v) => ({ points, seq: (v?.seq ?? 0) + 1 })), []);
 
@@ -106,16 +113,18 @@ export function StationFinder({
 
   const matches = useMemo(
     () =>
-      stations.filter(
+      carried.filter(
         (s) =>
           selectedAmenities.every((code) => s.amenities.includes(code)) &&
           (!openNow || (at !== null && isOpenAt(s.status, s.openingHours, at) === true)) &&
           (query.trim() === "" || matchesSearch(s, query)),
       ),
-    [stations, selectedAmenities, openNow, at, query],
+    [carried, selectedAmenities, openNow, at, query],
   );
 
-  const ranked: ListedStation[] = useMemo(() => {
+  const remoteList = useRemoteStations({ enabled: remote, origin, bounds, query, amenities: selectedAmenities, openNow, pageSize: PAGE });
+
+  const rankedHere: ListedStation[] = useMemo(() => {
     if (origin) {
       return matches
         .map((station) => ({ station, distanceMeters: haversineMeters(origin, station) }))
@@ -124,6 +133,8 @@ export function StationFinder({
     const pool = query.trim() === "" && bounds ? matches.filter((s) => inBounds(s, bounds)) : matches;
     return pool.map((station) => ({ station, distanceMeters: null }));
   }, [matches, origin, bounds, query]);
+  const ranked = remote ? remoteList.items : rankedHere;
+  const mapStations = useMemo(() => (remote ? ranked.map((item) => item.station) : matches), [remote, ranked, matches]);
 
   const pickOnMap = useCallback((point: LatLng) => setOrigin({ ...point, source: "map", name: "" }), [setOrigin]);
   const selectStation = useCallback(
@@ -135,16 +146,18 @@ export function StationFinder({
     },
     [ranked],
   );
-  const shown = ranked.slice(0, shownCount);
+  const shown = remote ? ranked : ranked.slice(0, shownCount);
   const nearestKey = origin ? `${origin.lat},${origin.lng}` : null;
+  // From the server the nearest stations come a moment after the place: frame them once they are here.
+  const framedKey = remote ? remoteList.rankedFrom : nearestKey;
 
   // A new place: show it with its nearest few stations.
   useEffect(() => {
-    if (!origin) return;
+    if (!origin || framedKey !== nearestKey) return;
     const nearest = ranked.slice(0, 3).map(({ station }) => ({ lat: station.lat, lng: station.lng }));
     requestView([origin, ...nearest]);
     // Only when the place changes, not on every filter change: `ranked` is read, not watched.
-  }, [nearestKey]);
+  }, [nearestKey, framedKey]);
 
   const districtSuggestions = useMemo(() => {
     const text = query.trim();
@@ -250,9 +263,20 @@ export function StationFinder({
             setOpenNow(false);
           }}
         />
-        <p className="match-count" role="status" data-testid="match-count" data-count={matches.length}>
-          {t("results.count", { count: matches.length })}
-        </p>
+        {remote ? (
+          <p className="match-count" role="status" data-testid="map-status">
+            {clusterState.failed
+              ? t("results.clustersFailed")
+              : clusterState.count === null
+                ? t("results.clustersLoading")
+                : t("results.inViewApprox", { count: clusterState.count })}
+            {(selectedAmenities.length > 0 || openNow) && !clusterState.failed && <> {t("results.mapShowsAll")}</>}
+          </p>
+        ) : (
+          <p className="match-count" role="status" data-testid="match-count" data-count={matches.length}>
+            {t("results.count", { count: matches.length })}
+          </p>
+        )}
       </section>
 
       <a href="#station-results" className="skip-link">
@@ -260,7 +284,9 @@ export function StationFinder({
       </a>
       <section className="finder-map" aria-label={t("mapLabel")} data-testid="station-map">
         <StationMap
-          stations={matches}
+          stations={mapStations}
+          clusters={remote}
+          onClusterLoadState={setClusterState}
           tiles={tiles}
           origin={origin}
           selectedId={selectedId}
@@ -275,9 +301,16 @@ export function StationFinder({
 
       <section className="finder-list" id="station-results" tabIndex={-1} aria-labelledby="station-list-heading">
         <h2 id="station-list-heading">{heading}</h2>
-        {!origin && !query.trim() && bounds && <p className="muted">{t("results.inView", { count: ranked.length })}</p>}
-        {shown.length === 0 ? (
-          <p>{t("results.none")}</p>
+        {!remote && !origin && !query.trim() && bounds && <p className="muted">{t("results.inView", { count: ranked.length })}</p>}
+        {remote && remoteList.failed ? (
+          <p role="alert">
+            {t("results.listFailed")}{" "}
+            <button type="button" className="link-button" onClick={remoteList.retry}>
+              {t("results.retry")}
+            </button>
+          </p>
+        ) : shown.length === 0 ? (
+          <p>{remote && (remoteList.loading || !bounds) ? t("results.listLoading") : t("results.none")}</p>
         ) : (
           <StationList
             items={shown}
@@ -285,14 +318,14 @@ export function StationFinder({
             amenities={amenityByCode}
             selectedId={selectedId}
             onShowOnMap={(id) => {
-              const station = stations.find((s) => s.id === id);
+              const station = ranked.find((item) => item.station.id === id)?.station;
               setSelectedId(id);
               if (station) requestView([station]);
             }}
           />
         )}
-        {ranked.length > shown.length && (
-          <button type="button" className="button secondary show-more" onClick={() => setShownCount((n) => n + PAGE)}>
+        {(remote ? remoteList.hasMore : ranked.length > shown.length) && (
+          <button type="button" className="button secondary show-more" onClick={() => (remote ? remoteList.loadMore() : setShownCount((n) => n + PAGE))}>
             {t("results.showMore")}
           </button>
         )}

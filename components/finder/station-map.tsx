@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Circle, GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap, ZoomControl } from "react-leaflet";
 import type { FeatureCollection } from "geojson";
+import { ClusterMarkers, type ClusterLoadState } from "@/components/finder/cluster-markers";
 import type { MapBounds, Origin, TileConfig, ViewRequest } from "@/components/finder/finder-types";
 import { pinIcon } from "@/components/map-pin";
 import type { LatLng } from "@/lib/geo";
@@ -260,6 +261,8 @@ function StationMarkers({
 
 export function StationMap({
   stations,
+  clusters,
+  onClusterLoadState,
   tiles,
   origin,
   selectedId,
@@ -270,7 +273,11 @@ export function StationMap({
   onPick,
   onBoundsChange,
 }: {
+  /** The stations to draw, or with `clusters` just those the list shows (for the highlight). */
   stations: FinderStation[];
+  /** Too many stations for the page to carry: markers come from the server's clusters of the visible area. */
+  clusters: boolean;
+  onClusterLoadState: (state: ClusterLoadState) => void;
   tiles: TileConfig;
   origin: Origin | null;
   selectedId: string | null;
@@ -297,7 +304,11 @@ export function StationMap({
       {province && <GeoJSON data={province} style={{ color: "#c7000b", weight: 2, fillColor: "#fff", fillOpacity: 0.35 }} interactive={false} />}
       {cities && <GeoJSON data={cities} style={{ color: "#9a0009", weight: 1, dashArray: "4 3", fillOpacity: 0 }} interactive={false} />}
       <DistrictBoundaries datum={datum} />
-      <StationMarkers stations={stations} at={at} datum={datum} onSelect={onSelect} />
+      {clusters ? (
+        <ClusterMarkers datum={datum} onSelect={onSelect} onLoadState={onClusterLoadState} />
+      ) : (
+        <StationMarkers stations={stations} at={at} datum={datum} onSelect={onSelect} />
+      )}
       {selected && (
         <Marker position={[toDisplay(selected, datum).lat, toDisplay(selected, datum).lng]} icon={selectedIcon} title={selected.name} alt={selected.name} zIndexOffset={1000}>
           {/* The highlight sits on top of the station's own marker, so it carries the same popup. */}

@@ -12,12 +12,12 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-whil
  * If-None-Match names it gets 304 with no body. The tag hashes the body rather than the data's
  * max(updated_at): a station's `openNow` and the exceptions shown change with the clock, and amenity,
  * city and district edits change bodies without touching a station row, so only the body says for sure
- * whether it changed. No `Vary`: these bodies never depend on Accept-Language or cookies.
+ * whether it changed. `extraHeaders` ride along on both answers (e.g. Server-Timing). No `Vary`: these bodies never depend on Accept-Language or cookies.
  */
-export function cachedJson(request: Request, body: unknown, contentType = "application/json"): Response {
+export function cachedJson(request: Request, body: unknown, contentType = "application/json", extraHeaders: Record<string, string> = {}): Response {
   const text = JSON.stringify(body);
   const etag = `"${createHash("sha256").update(text).digest("base64url")}"`;
-  const headers = { ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL };
+  const headers = { ...extraHeaders, ETag: etag, "Cache-Control": PUBLIC_CACHE_CONTROL };
   if (matchesIfNoneMatch(request.headers.get("if-none-match"), etag)) {
     return new Response(null, { status: 304, headers });
   }

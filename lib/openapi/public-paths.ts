@@ -8,6 +8,7 @@ import {
   stationFeatureCollectionSchema,
   stationPageSchema,
 } from "@/lib/validations/station";
+import { stationClusterQuerySchema, stationClustersResponseSchema } from "@/lib/validations/station-clusters";
 import { stationGeoJsonQuerySchema, stationListQuerySchema } from "@/lib/validations/station-query";
 import { stationChangesSchema, stationSyncQuerySchema } from "@/lib/validations/station-sync";
 import { z } from "@/lib/validations/zod";
@@ -69,6 +70,22 @@ export function publicPaths() {
         },
       },
     },
+    "/api/v1/stations/clusters": {
+      get: {
+        summary: "Clusters and single stations for a map's visible area",
+        description:
+          "For maps of many stations: the server clusters every station (supercluster, 60 px radius at 256 px tiles, " +
+          "every station alone from zoom 17) and answers only what falls in `bbox` at `zoom`. Each cluster has its count, " +
+          "the centre of its stations and `expansionZoom`, the zoom at which it splits (tap → zoom there). Coordinates are " +
+          "WGS-84 with 5 decimals; a map on GCJ-02 tiles converts them like any station. The index follows station edits " +
+          "within about 5 seconds per server. A `Server-Timing: cluster;dur=…` header gives the server's time in ms.",
+        parameters: queryParameters(stationClusterQuerySchema),
+        responses: {
+          ...cachedResponses({ description: "The clusters and single stations in the area", content: jsonContent("StationClusters") }),
+          ...errorResponses,
+        },
+      },
+    },
     "/api/v1/stations/{id}": {
       get: {
         summary: "One station with amenity details and story",
@@ -124,6 +141,7 @@ export function publicSchemas() {
     StationPage: jsonSchema(stationPageSchema),
     StationChanges: jsonSchema(stationChangesSchema),
     StationDetail: jsonSchema(stationDetailSchema),
+    StationClusters: jsonSchema(stationClustersResponseSchema),
     StationFeatureCollection: jsonSchema(stationFeatureCollectionSchema),
     AmenityTypeList: jsonSchema(z.object({ data: z.array(amenityTypeSchema) })),
     CityList: jsonSchema(z.object({ data: z.array(cityWithCountSchema) })),
