@@ -2,7 +2,7 @@ import "server-only";
 import { queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StationStatus } from "@/lib/opening-hours";
-import type { Actor } from "@/lib/server/actor";
+import { anonymousActor, type Actor } from "@/lib/server/actor";
 import { ClusterWorker } from "@/lib/server/station/cluster-worker";
 import type { ClusterStation, StationClusterQuery, StationClusters } from "@/lib/validations/station-clusters";
 
@@ -62,6 +62,7 @@ function state(): IndexState {
  */
 async function readFingerprint(): Promise<Fingerprint> {
   const [row] = await queryRows<{ n: string; stamp: string | null }>(
+    anonymousActor,
     Prisma.sql`SELECT count(*)::text AS n, sum(extract(epoch FROM updated_at))::text AS stamp FROM stations`,
   );
   return `${row.n}:${row.stamp ?? ""}`;
@@ -72,6 +73,7 @@ async function buildIndex(): Promise<ClusterIndex> {
   const fingerprint = await readFingerprint();
   // Straight from the pool: Prisma's conversion of 100,000 raw rows would cost the request thread a second.
   const rows = await queryRows<{ id: string; name: string; lat: number; lng: number; status: string }>(
+    anonymousActor,
     Prisma.sql`SELECT id::text AS id, name, lat, lng, status::text AS status FROM stations ORDER BY id`,
   );
   const coordinates = new Float64Array(rows.length * 2);
