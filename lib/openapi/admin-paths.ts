@@ -1,5 +1,6 @@
 import { jsonBody, jsonContent, jsonSchema, queryParameters } from "@/lib/openapi/helpers";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/transfer/read-table";
+import { XLSX_LIMITS } from "@/lib/transfer/xlsx-zip-guard";
 import { contentTypes } from "@/lib/transfer/station-table";
 import {
   areaStatisticsResponseSchema,
@@ -248,7 +249,7 @@ export function adminPaths() {
           "400": error("A bad `mode` or `expect`, not multipart/form-data, no `file` field or an empty one, or a file that cannot be read (old .xls, UTF-16, neither UTF-8 nor GBK)"),
           ...areaErrors,
           "409": error("`mode=apply`: the stations changed since the dry run named by `expect`, or meanwhile; nothing was written"),
-          "413": error(`A file over ${MAX_IMPORT_BYTES / 1024 / 1024} MB or with more than ${MAX_IMPORT_ROWS} data rows`),
+          "413": error(`A file over ${MAX_IMPORT_BYTES / 1024 / 1024} MB or with more than ${MAX_IMPORT_ROWS} data rows, or an XLSX whose zip would inflate past ${XLSX_LIMITS.maxUncompressedBytes / 1024 / 1024} MB, has over ${XLSX_LIMITS.maxEntries} parts or a compression ratio over ${XLSX_LIMITS.maxCompressionRatio} (a zip bomb)`),
           "422": error("`mode=apply`: rows are rejected (`error.details.rejected` lists them as the dry run does); nothing was written"),
         },
       },
