@@ -16,6 +16,7 @@ import {
   userViewSchema,
 } from "@/lib/validations/admin-responses";
 import { areaStatisticsQuerySchema, coverageQuerySchema } from "@/lib/validations/coverage";
+import { contactErasedSchema, contactErasureSchema, contactMatchesSchema } from "@/lib/validations/feedback";
 import { exportFileSchema, exportQuerySchema, importFileSchema, importQuerySchema } from "@/lib/validations/transfer";
 import { createUserInputSchema, listUsersQuerySchema, passwordResetSchema, roleGrantSchema, userUpdateSchema } from "@/lib/validations/user";
 
@@ -31,6 +32,12 @@ const accountErrors = {
   "401": unauthenticated,
   "403": error(`Not a province admin or city manager, the account is out of the caller's reach, ${crossSite}`),
   "404": error("No such account"),
+};
+
+/** Erasing a reporter's contact: province admins only. */
+const provinceAdminErrors = {
+  "401": unauthenticated,
+  "403": error(`Not a province admin, ${crossSite}`),
 };
 
 const bodyTooLarge = (kb: number) => error(`Body over ${kb} KB`);
@@ -119,6 +126,36 @@ export function adminPaths() {
           "200": { description: "The password is set", content: jsonContent("PasswordResetResult") },
           "400": error("Not JSON, or a password of fewer than 8 or more than 128 characters"),
           ...accountErrors,
+          "413": bodyTooLarge(4),
+        },
+      },
+    },
+    "/api/v1/admin/feedback-contacts": {
+      post: {
+        ...admin,
+        summary: "Find the feedback reports that hold a reporter's contact",
+        description:
+          "A reporter asked for their details to be deleted: the reports whose contact or message holds the contact (spaces, dashes and brackets ignored, case-insensitive), newest first. POST so that the contact never sits in a URL. Province admins only.",
+        requestBody: jsonBody("ContactErasure"),
+        responses: {
+          "200": { description: "The matching reports", content: jsonContent("ContactMatches") },
+          "400": error("Not JSON, or a contact of fewer than 5 characters (spaces and dashes not counted) or more than 100"),
+          ...provinceAdminErrors,
+          "413": bodyTooLarge(4),
+        },
+      },
+    },
+    "/api/v1/admin/feedback-contacts/erase": {
+      post: {
+        ...admin,
+        summary: "Erase a reporter's contact from every feedback report",
+        description:
+          "In one transaction: the contact field of every matching report is emptied and the contact is replaced by [已删除] wherever a message holds it; one audit row per report says so without the contact. The rest of each report stays. Province admins only.",
+        requestBody: jsonBody("ContactErasure"),
+        responses: {
+          "200": { description: "How many reports changed", content: jsonContent("ContactErased") },
+          "400": error("Not JSON, or a contact of fewer than 5 characters (spaces and dashes not counted) or more than 100"),
+          ...provinceAdminErrors,
           "413": bodyTooLarge(4),
         },
       },
@@ -309,6 +346,9 @@ export function adminSchemas() {
     UserUpdate: jsonSchema(userUpdateSchema, "input"),
     UserSnapshot: jsonSchema(userSnapshotSchema),
     PasswordReset: jsonSchema(passwordResetSchema, "input"),
+    ContactErasure: jsonSchema(contactErasureSchema, "input"),
+    ContactMatches: jsonSchema(contactMatchesSchema),
+    ContactErased: jsonSchema(contactErasedSchema),
     PasswordResetResult: jsonSchema(passwordResetResultSchema),
     RoleGrant: jsonSchema(roleGrantSchema, "input"),
     RoleAssignment: jsonSchema(roleAssignmentSchema),
