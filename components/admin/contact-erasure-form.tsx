@@ -51,7 +51,7 @@ export function ContactErasureForm() {
           <h2 id="contact-matches-heading">{t("matches", { count: searched.matches.length })}</h2>
           {searched.matches.length > 0 && (
             <>
-              <ul className="admin-users" data-testid="contact-matches">
+              <ul className="admin-contact-matches" data-testid="contact-matches">
                 {searched.matches.map((m) => (
                   <li key={m.id} data-testid="contact-match">
                     <p>
