@@ -19,6 +19,12 @@ export type TrafficStats = { connections: number; requests: number; rps: number;
 export type Verification = { acknowledged: number; auditRows: number; noticesMissing: number; versionMismatches: number; finalNoticeMismatches: number };
 export type LoadResult = { seconds: number; reads: TrafficStats; writes: TrafficStats; verification: Verification; errorSamples: string[] };
 
+/**
+ * How long a client waits for an answer, as a browser would (they wait minutes). An overloaded server
+ * answering late is measured in the latency columns; one that does not answer at all is an error.
+ */
+const CLIENT_TIMEOUT_MS = 120_000;
+
 /** Points spread over Liaoning's cities, so the reads do not measure one cached answer. */
 const POINTS = [
   [41.8, 123.43], [38.92, 121.63], [41.11, 122.99], [41.88, 123.95], [40.13, 124.39], [41.12, 121.13],
@@ -48,24 +54,24 @@ function percentile(values: Latencies, p: number): number {
 /** One request on the writer's own keep-alive connection; node:http so that the socket is really reused. */
 function send(agent: http.Agent, url: string, method: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: { ...headers, "content-length": Buffer.byteLength(body) }, agent, timeout: 30_000 }, (res) => {
+    const req = http.request(url, { method, headers: { ...headers, "content-length": Buffer.byteLength(body) }, agent, timeout: CLIENT_TIMEOUT_MS }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk) => (text += chunk));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
       res.on("error", reject);
     });
-    req.on("timeout", () => req.destroy(new Error("no answer in 30 s")));
+    req.on("timeout", () => req.destroy(new Error(`no answer in ${CLIENT_TIMEOUT_MS / 1000} s`)));
     req.on("error", reject);
     req.end(body);
   });
 }
 
-/** Signs a writer in through better-auth, each from an address of its own (sign-in allows 5 a minute per address). */
+/** Signs a writer in through better-auth, each from an address of its own (sign-in allows 5 a minute per address, IPv6 counted by /64). */
 async function signIn(baseUrl: string, writer: Writer, index: number): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/sign-in/username`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": `2001:db8:10ad::${(index + 1).toString(16)}` },
+    headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": `2001:db8:10ad:${(index + 1).toString(16)}::1` },
     body: JSON.stringify({ username: writer.username, password: writer.password }),
   });
   if (response.status !== 200) throw new Error(`sign-in of ${writer.username} answered ${response.status}: ${await response.text()}`);
@@ -192,7 +198,7 @@ export async function runMixedLoad(options: LoadOptions): Promise<LoadResult> {
     url: options.baseUrl,
     connections: readConnections,
     duration: options.seconds,
-    timeout: 30,
+    timeout: CLIENT_TIMEOUT_MS / 1000,
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
   });
   const started = performance.now();
