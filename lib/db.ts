@@ -24,7 +24,7 @@ const globalForDatabase = globalThis as unknown as { database?: Database };
 function database(): Database {
   if (!globalForDatabase.database) {
     const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: env.DATABASE_POOL_MAX });
-    globalForDatabase.database = { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
+    globalForDatabase.database = { prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_LIMITS }), pool };
   }
   return globalForDatabase.database;
 }
