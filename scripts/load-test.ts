@@ -62,8 +62,11 @@ async function main(): Promise<number> {
     const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...childEnv, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
     try {
       await waitFor(`${baseUrl}/api/v1/amenities`);
+      const loadBefore = os.loadavg()[0];
       console.log(`Load: ${SECONDS} s, ${CONNECTIONS} connections (${CONNECTIONS - WRITERS} reading, ${WRITERS} writing), ${database.kind} database, pool ${poolMax}`);
       const result = await runMixedLoad({ baseUrl, databaseUrl: database.url, seconds: SECONDS, connections: CONNECTIONS, writers });
+      // Other work on the machine takes cores from all three: the load average says how much there was.
+      const loadAverage = `load average ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0].toFixed(1)} after`;
       const table = loadTable(result);
       const passed = loadPassed(result);
       console.log(`\n${table}\n`);
@@ -77,7 +80,7 @@ async function main(): Promise<number> {
 code is part of \`npm test\` on PostgreSQL (tests/load/mixed-load.test.ts).
 
 - Date: ${new Date().toISOString().slice(0, 10)}; result: **${passed ? "passed" : "FAILED"}**
-- Machine: ${machine}; the load generator, the server and PostgreSQL share its cores
+- Machine: ${machine}; the load generator, the server and PostgreSQL share its cores (${loadAverage})
 - Server: \`next start\` (production build), one process, database pool ${poolMax}
 - Load: ${result.seconds.toFixed(0)} s, ${CONNECTIONS} concurrent connections over loopback: ${CONNECTIONS - WRITERS} autocannon connections of
   public reads (nearest 20, one station, a city's list, station pages, the home page, cities, amenities, the GeoJSON
