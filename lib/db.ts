@@ -22,11 +22,21 @@ class QuickConnectClient extends pg.Client {
   }
 }
 
+/**
+ * Limits of interactive transactions (every staff and admin write). Prisma's defaults (2 s to start, 5 s
+ * to finish) turned slow writes into failed ones under load: with 100 concurrent connections on two busy
+ * cores a short transaction waits far longer than that for the pool and the event loop, not for its own
+ * work (npm run test:load). An overloaded server should answer late rather than wrongly; these limits only
+ * end a transaction that hangs, releasing its row locks.
+ */
+export const TRANSACTION_LIMITS = { maxWait: 60_000, timeout: 60_000 } as const;
+
 export function createPrismaClient(connectionString: string, poolMax = env.DATABASE_POOL_MAX): PrismaClient {
   // Broken connections leave the pool by themselves and new ones are opened on demand, so the pool
   // recovers when the database returns, without a restart.
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: poolMax, connectionTimeoutMillis: POOL_WAIT_MS, Client: QuickConnectClient }),
+    transactionOptions: TRANSACTION_LIMITS,
   });
 }
 
@@ -39,7 +49,7 @@ function connect(connectionString: string): Connection {
   // An idle connection the database dropped (a restart, a failover) is expected: the pool discards it and
   // opens another on demand. Unheard, the pool's "error" event would end the process.
   pool.on("error", () => undefined);
-  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_LIMITS }) };
 }
 
 // One set of pools per process; kept on globalThis so Next's dev reloads do not open new pools each time.

@@ -9,6 +9,7 @@ const PAGES = [
   ["import", "/admin/import"],
   ["export", "/admin/export"],
   ["posters", "/admin/posters"],
+  ["contacts", "/admin/feedback-contacts"],
 ] as const;
 
 export type AdminPage = (typeof PAGES)[number][0];

@@ -5,6 +5,7 @@ import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { SessionQueryQueue } from "@/lib/migrations/session-query-queue";
 
 export interface EmbeddedPostgres {
   /** postgres://postgres@127.0.0.1:<port>/postgres, for pg, adapter-pg and applyMigrations alike. */
@@ -16,9 +17,9 @@ export interface EmbeddedPostgres {
  * PostgreSQL (PGlite: PostgreSQL 18 in WebAssembly) served over the wire protocol on 127.0.0.1, for machines
  * without a DATABASE_URL (`npm start`, the test runner). Data survives restarts in `dataDir`.
  *
- * There is one backend underneath: the socket server queues the queries of all connections onto it and keeps
- * an open transaction's queries together, so connections are cheap but queries run one at a time, and
- * session state (SET search_path, ...) is shared by every connection.
+ * There is one backend underneath: the socket server queues the queries of all connections onto it, keeping
+ * each query cycle and each open transaction together, so connections are cheap but queries run one at a
+ * time, and session state (SET search_path, ...) is shared by every connection.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedPostgres> {
   const db = await openEmbeddedDatabase(options.dataDir);
@@ -26,6 +27,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   // The default of 1 connection resets every further one (ECONNRESET); 8 leaves room for the app's pool
   // (DATABASE_POOL_MAX, default 5) plus a migration or a psql session.
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port, maxConnections: 8 });
+  // Each connection keeps the backend for a whole query cycle (see SessionQueryQueue). The server hands
+  // its queue to each connection as it arrives, so replacing it before start() covers them all.
+  (server as unknown as { queryQueue: SessionQueryQueue }).queryQueue = new SessionQueryQueue(db);
   try {
     await server.start();
   } catch (error) {

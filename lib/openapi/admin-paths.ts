@@ -1,5 +1,6 @@
 import { jsonBody, jsonContent, jsonSchema, queryParameters } from "@/lib/openapi/helpers";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/transfer/read-table";
+import { XLSX_LIMITS } from "@/lib/transfer/xlsx-zip-guard";
 import { contentTypes } from "@/lib/transfer/station-table";
 import {
   areaStatisticsResponseSchema,
@@ -15,6 +16,7 @@ import {
   userViewSchema,
 } from "@/lib/validations/admin-responses";
 import { areaStatisticsQuerySchema, coverageQuerySchema } from "@/lib/validations/coverage";
+import { contactErasedSchema, contactErasureSchema, contactMatchesSchema } from "@/lib/validations/feedback";
 import { exportFileSchema, exportQuerySchema, importFileSchema, importQuerySchema } from "@/lib/validations/transfer";
 import { createUserInputSchema, listUsersQuerySchema, passwordResetSchema, roleGrantSchema, userUpdateSchema } from "@/lib/validations/user";
 
@@ -30,6 +32,12 @@ const accountErrors = {
   "401": unauthenticated,
   "403": error(`Not a province admin or city manager, the account is out of the caller's reach, ${crossSite}`),
   "404": error("No such account"),
+};
+
+/** Erasing a reporter's contact: province admins only. */
+const provinceAdminErrors = {
+  "401": unauthenticated,
+  "403": error(`Not a province admin, ${crossSite}`),
 };
 
 const bodyTooLarge = (kb: number) => error(`Body over ${kb} KB`);
@@ -118,6 +126,36 @@ export function adminPaths() {
           "200": { description: "The password is set", content: jsonContent("PasswordResetResult") },
           "400": error("Not JSON, or a password of fewer than 8 or more than 128 characters"),
           ...accountErrors,
+          "413": bodyTooLarge(4),
+        },
+      },
+    },
+    "/api/v1/admin/feedback-contacts": {
+      post: {
+        ...admin,
+        summary: "Find the feedback reports that hold a reporter's contact",
+        description:
+          "A reporter asked for their details to be deleted: the reports whose contact or message holds the contact (spaces, dashes and brackets ignored, case-insensitive), newest first. POST so that the contact never sits in a URL. Province admins only.",
+        requestBody: jsonBody("ContactErasure"),
+        responses: {
+          "200": { description: "The matching reports", content: jsonContent("ContactMatches") },
+          "400": error("Not JSON, or a contact of fewer than 5 characters (spaces and dashes not counted) or more than 100"),
+          ...provinceAdminErrors,
+          "413": bodyTooLarge(4),
+        },
+      },
+    },
+    "/api/v1/admin/feedback-contacts/erase": {
+      post: {
+        ...admin,
+        summary: "Erase a reporter's contact from every feedback report",
+        description:
+          "In one transaction: the contact field of every matching report is emptied and the contact is replaced by [已删除] wherever a message holds it; one audit row per report says so without the contact. The rest of each report stays. Province admins only.",
+        requestBody: jsonBody("ContactErasure"),
+        responses: {
+          "200": { description: "How many reports changed", content: jsonContent("ContactErased") },
+          "400": error("Not JSON, or a contact of fewer than 5 characters (spaces and dashes not counted) or more than 100"),
+          ...provinceAdminErrors,
           "413": bodyTooLarge(4),
         },
       },
@@ -248,7 +286,7 @@ export function adminPaths() {
           "400": error("A bad `mode` or `expect`, not multipart/form-data, no `file` field or an empty one, or a file that cannot be read (old .xls, UTF-16, neither UTF-8 nor GBK)"),
           ...areaErrors,
           "409": error("`mode=apply`: the stations changed since the dry run named by `expect`, or meanwhile; nothing was written"),
-          "413": error(`A file over ${MAX_IMPORT_BYTES / 1024 / 1024} MB or with more than ${MAX_IMPORT_ROWS} data rows`),
+          "413": error(`A file over ${MAX_IMPORT_BYTES / 1024 / 1024} MB or with more than ${MAX_IMPORT_ROWS} data rows, or an XLSX whose zip would inflate past ${XLSX_LIMITS.maxUncompressedBytes / 1024 / 1024} MB, has over ${XLSX_LIMITS.maxEntries} parts or a compression ratio over ${XLSX_LIMITS.maxCompressionRatio} (a zip bomb)`),
           "422": error("`mode=apply`: rows are rejected (`error.details.rejected` lists them as the dry run does); nothing was written"),
         },
       },
@@ -308,6 +346,9 @@ export function adminSchemas() {
     UserUpdate: jsonSchema(userUpdateSchema, "input"),
     UserSnapshot: jsonSchema(userSnapshotSchema),
     PasswordReset: jsonSchema(passwordResetSchema, "input"),
+    ContactErasure: jsonSchema(contactErasureSchema, "input"),
+    ContactMatches: jsonSchema(contactMatchesSchema),
+    ContactErased: jsonSchema(contactErasedSchema),
     PasswordResetResult: jsonSchema(passwordResetResultSchema),
     RoleGrant: jsonSchema(roleGrantSchema, "input"),
     RoleAssignment: jsonSchema(roleAssignmentSchema),

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { AppError } from "@/lib/errors";
 import { decodeText } from "@/lib/transfer/decode-text";
+import { assertSafeXlsxZip } from "@/lib/transfer/xlsx-zip-guard";
 
 /** Larger files are refused before they are parsed (413). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -66,6 +67,8 @@ function readCsv(bytes: Uint8Array): Records {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Records> {
+  // exceljs inflates the whole archive before anything here can count rows: a zip bomb is refused first.
+  await assertSafeXlsxZip(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -89,3 +89,37 @@ export const feedbackQueueQuerySchema = z.strictObject({
   stationId: z.uuid().optional(),
 });
 export type FeedbackQueueQuery = z.infer<typeof feedbackQueueQuerySchema>;
+
+/**
+ * A reporter's contact as an administrator types it to find and erase it. Spaces, dashes and brackets
+ * are ignored in the comparison ("138-0013 8000" finds "13800138000"); at least 5 other characters, so
+ * a slip of the keyboard cannot match everyone's contact.
+ */
+export const CONTACT_SEARCH_MIN = 5;
+export const contactErasureSchema = z.strictObject({
+  contact: freeText("联系方式", FEEDBACK_CONTACT_MAX).refine((value) => contactSearchKey(value).length >= CONTACT_SEARCH_MIN, {
+    message: `请至少填写 ${CONTACT_SEARCH_MIN} 个字符（不计空格和横线）`,
+  }),
+});
+export type ContactErasure = z.infer<typeof contactErasureSchema>;
+
+/** The form a contact is compared in: lower case, without spaces, dashes or brackets. */
+export function contactSearchKey(value: string): string {
+  return value.toLowerCase().replace(/[\s\-()（）]/g, "");
+}
+
+export const contactMatchSchema = z.object({
+  id: z.uuid(),
+  stationName: z.string(),
+  kind: z.enum(feedbackKinds),
+  contact: z.string().nullable(),
+  messageMentionsContact: z.boolean(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export const contactMatchesSchema = z.object({ matches: z.array(contactMatchSchema) });
+export type ContactMatch = z.infer<typeof contactMatchSchema>;
+export const contactErasedSchema = z.object({
+  erased: z.number().int().describe("Reports whose contact was deleted"),
+  redactedMessages: z.number().int().describe("Reports whose message mentioned the contact, now replaced by [已删除]"),
+});
+export type ContactErased = z.infer<typeof contactErasedSchema>;

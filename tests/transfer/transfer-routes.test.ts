@@ -7,13 +7,15 @@ import { POST as importPost } from "@/app/api/v1/admin/import/route";
 import { getDb } from "@/lib/db";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
 import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
-import { MAX_IMPORT_BYTES, readTable } from "@/lib/transfer/read-table";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readTable } from "@/lib/transfer/read-table";
+import { XLSX_LIMITS } from "@/lib/transfer/xlsx-zip-guard";
 import { stationRecordToCells } from "@/lib/transfer/station-rows";
 import { stationTableFile } from "@/lib/transfer/station-table";
 import { stationRecordSchema } from "@/lib/validations/station-import";
 import type { ImportStreamEvent } from "@/lib/validations/admin-responses";
 import { createStations } from "../../e2e/support/station-fixtures";
 import { signInCookie } from "../support/sign-in";
+import { buildZip, repeatedSheet, workbookParts } from "../support/zip-archive";
 
 const system: SystemActor = { kind: "system", label: "system:test-transfer" };
 const password = "transfer password 123";
@@ -107,6 +109,23 @@ describe("POST /api/v1/admin/import", () => {
     // A declared length over the limit is refused without reading the body.
     const declared = await upload("admin", "?mode=dry-run", "x", { "content-type": "multipart/form-data; boundary=x", "content-length": String(MAX_IMPORT_BYTES * 2) });
     expect(declared.status).toBe(413);
+  });
+
+  it("refuses an XLSX zip bomb and an XLSX of too many rows with 413 in Chinese, writing nothing", async () => {
+    const bomb = buildZip(workbookParts({ name: "xl/worksheets/sheet1.xml", data: repeatedSheet(XLSX_LIMITS.maxUncompressedBytes + 1024 * 1024) }));
+    for (const mode of ["?mode=dry-run", "?mode=apply&expect=00000000000000000000000000000000"]) {
+      const response = await upload("admin", mode, form(bomb, "bomb.xlsx"));
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ error: { code: "payload_too_large", message: expect.stringContaining("解压后过大") } });
+    }
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("驿站");
+    sheet.addRow(["编码 code", "名称 name"]);
+    sheet.addRows(Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => [`T-RT-${suffix}-many-${i}`, "工行驿站"]));
+    const tooMany = await upload("admin", "?mode=dry-run", form(new Uint8Array(await workbook.xlsx.writeBuffer()), "many.xlsx"));
+    expect(tooMany.status).toBe(413);
+    expect(await tooMany.json()).toMatchObject({ error: { code: "payload_too_large", message: expect.stringContaining(String(MAX_IMPORT_ROWS)) } });
+    expect(await getDb().station.count({ where: { code: { startsWith: `T-RT-${suffix}-many` } } })).toBe(0);
   });
 
   it("answers bad requests in the JSON error shape, never 500", async () => {
