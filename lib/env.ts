@@ -68,6 +68,13 @@ const envSchema = z.object({
     .preprocess(optional, z.enum(["0", "1"]).default("0"))
     .transform((value) => value === "1")
     .describe("Set by `npm start` on the embedded database: the sign-in page lists the demo accounts"),
+  FUZZ_RUNS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(15)
+    .describe("Cases per API operation in the property tests (tests/fuzz); `npm run test:fuzz` sets 500"),
   AUTH_URL: z
     .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
     .describe("Public origin of the sign-in endpoints, e.g. https://yizhan.example.cn; defaults to the request's host"),

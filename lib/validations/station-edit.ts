@@ -4,6 +4,7 @@ import {
   stationStatusSchema,
   weeklyPeriodSchema,
 } from "@/lib/validations/station-import";
+import { isStorableTime, multiLine, STORABLE_TIME_MESSAGE } from "@/lib/validations/storable";
 import { z } from "@/lib/validations/zod";
 
 /**
@@ -19,7 +20,7 @@ export const stationEditSchema = z
       .regex(/^[0-9+\-() ]{5,30}$/, "电话号码格式不正确")
       .nullable()
       .optional(),
-    notice: z.string().trim().max(500, "公告最长 500 个字").nullable().optional(),
+    notice: multiLine(z.string().trim().max(500, "公告最长 500 个字")).nullable().optional(),
     status: stationStatusSchema.optional(),
   })
   .refine((edit) => edit.phone !== undefined || edit.notice !== undefined || edit.status !== undefined, {
@@ -99,6 +100,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const auditTimeParam = (bound: "from" | "to") =>
   z
     .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "请填写日期（如 2026-11-27）或带时区的时间" })
+    .refine(isStorableTime, { message: STORABLE_TIME_MESSAGE })
     .transform((value) => {
       if (value.length !== 10) return new Date(value).toISOString();
       const start = new Date(`${value}T00:00:00${SHANGHAI_OFFSET}`).getTime();
