@@ -24,7 +24,7 @@ import { dashboardQuerySchema } from "@/lib/validations/dashboard";
 import { createStations } from "../../e2e/support/station-fixtures";
 import { signInCookie } from "../support/sign-in";
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 
 export const SQL_PAYLOADS = [
   "' OR '1'='1",
@@ -79,7 +79,7 @@ afterAll(async () => {
 
 async function get(handler: Handler, path: string, query: Record<string, string>, params: Record<string, string> = {}) {
   const url = `http://localhost${path}?${new URLSearchParams(query)}`;
-  const response = await handler(new Request(url, { headers: { cookie } }), { params: Promise.resolve(params) });
+  const response = await handler(new Request(url, { headers: { cookie } }), { params: Promise.resolve(params) as Promise<never> });
   const text = await response.text();
   expect(response.status, `${url} → ${text.slice(0, 300)}`).toBeLessThan(500);
   return { status: response.status, text, json: response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : null };
