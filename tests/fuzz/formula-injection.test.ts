@@ -73,7 +73,7 @@ describe("the station export", () => {
 
   it("XLSX: the cells are text, never formulas", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await download("stations.xlsx"));
+    await workbook.xlsx.load((await download("stations.xlsx")) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     let found = false;
     sheet.eachRow((row) => {
