@@ -38,10 +38,21 @@ export const stationAmenitiesEditSchema = z.strictObject({
 });
 export type StationAmenitiesEdit = z.infer<typeof stationAmenitiesEditSchema>;
 
+/** Whether two periods of one day overlap (touching, 12:00 closing and 12:00 opening, is fine). */
+function hasOverlap(weekly: { day: number; opens: string; closes: string }[]): boolean {
+  const sorted = [...weekly].sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens));
+  return sorted.some((period, i) => i > 0 && sorted[i - 1].day === period.day && period.opens < sorted[i - 1].closes);
+}
+
 /** Weekly hours and dated exceptions, replaced as a whole (the form edits them together). */
 export const openingHoursEditSchema = z.strictObject({
   version: z.number().int().min(1),
-  weekly: z.array(weeklyPeriodSchema).max(28),
+  // The import refuses overlapping periods (lib/transfer/weekly-hours-text.ts); saved here, they would make
+  // the station's exported row fail its own re-import.
+  weekly: z
+    .array(weeklyPeriodSchema)
+    .max(28)
+    .refine((weekly) => !hasOverlap(weekly), { message: "同一天的时间段不能重叠", when: (payload) => payload.issues.length === 0 }),
   exceptions: z.array(openingExceptionSchema).max(50),
 });
 export type OpeningHoursEdit = z.infer<typeof openingHoursEditSchema>;

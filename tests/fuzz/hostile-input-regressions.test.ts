@@ -119,6 +119,15 @@ describe("numbers and ids past what the columns hold", () => {
   });
 });
 
+describe("what the import would refuse is refused when staff save it", () => {
+  it("overlapping periods on one day (the station's export would fail its own re-import)", async () => {
+    const hours = { version: await currentVersion(stationId), weekly: [{ day: 1, opens: "09:00", closes: "24:00" }, { day: 1, opens: "12:00", closes: "13:00" }], exceptions: [] };
+    expectRefused(await call(hoursPut, "PUT", `/api/v1/staff/stations/${stationId}/hours`, { id: stationId }, hours), "weekly");
+    const touching = { ...hours, version: await currentVersion(stationId), weekly: [{ day: 1, opens: "09:00", closes: "12:00" }, { day: 1, opens: "12:00", closes: "17:00" }] };
+    expect((await call(hoursPut, "PUT", `/api/v1/staff/stations/${stationId}/hours`, { id: stationId }, touching)).status).toBe(200);
+  });
+});
+
 describe("a refinement never reads a field that failed to parse", () => {
   it("a malformed updatedSince with a valid cursor is a 400, not a TypeError", async () => {
     const since = "2000-01-01T00:00:00Z";
