@@ -162,3 +162,25 @@ test("another site's page cannot send the feedback endpoint JSON: the CORS prefl
   expect(preflight.status()).toBeLessThan(500);
   expect(preflight.headers()["access-control-allow-origin"]).toBeUndefined();
 });
+
+test("every page answers hostile query strings without a server error, and shows them only as text", async ({ page }) => {
+  await signedIn(page);
+  const hostile = ["' OR '1'='1", "<script>window.__xss=9</script>", "%00", "\u0000", "%", "9".repeat(400), "' UNION SELECT password FROM accounts --"];
+  const pages = ["/", "/admin", "/admin/users", "/admin/audit", "/admin/coverage", "/admin/posters", "/admin/export", "/staff"];
+  const names = ["q", "city", "focus", "sort", "dir", "measure", "stale", "page", "role", "status", "station", "stationId", "from", "to", "cursor", "amenity", "thresholdMeters"];
+  for (const path of pages) {
+    for (const value of hostile) {
+      const query = new URLSearchParams(names.map((name) => [name, value]));
+      const response = await page.request.get(`${path}?${query}`);
+      expect(response.status(), `${path} ${value}`).toBeLessThan(500);
+      expect(await response.text(), `${path} ${value}`).not.toContain("<script>window.__xss");
+    }
+  }
+  // And in the path, where a page takes an id.
+  for (const prefix of ["/stations/", "/staff/stations/", "/admin/users/"]) {
+    for (const value of hostile) {
+      const response = await page.request.get(`${prefix}${encodeURIComponent(value)}`);
+      expect(response.status(), `${prefix}${value}`).toBeLessThan(500);
+    }
+  }
+});
