@@ -4,6 +4,7 @@ import { APIError, betterAuth } from "better-auth";
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import { genericOAuth, username } from "better-auth/plugins";
 import { publicOrigin } from "@/lib/api/public-origin";
+import { requestSite } from "@/lib/api/request-site";
 import { SSO_PROVIDER_ID } from "@/lib/auth-providers";
 import { getDb } from "@/lib/db";
 import { authSecret, env, oidcConfig, type OidcConfig } from "@/lib/env";
@@ -152,6 +153,12 @@ export function createAuth({ oidc, redis = getRedis() }: AuthOptions) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // better-auth checks the Origin of requests that carry a session cookie; a sign-in carries none,
+        // so another site's page could sign a visitor into an account of its choosing (login CSRF).
+        // Browsers say where a request comes from: refuse every POST from another site.
+        if (ctx.request?.method === "POST" && requestSite(ctx.request) === "cross-site") {
+          throw new APIError("FORBIDDEN", { code: "CROSS_SITE_REQUEST", message: "Requests from another site are not accepted" });
+        }
         if (!PASSWORD_SIGN_IN_PATHS.has(ctx.path)) return;
         const key = await signInAccountKey(ctx.body);
         if (!key) return;

@@ -108,6 +108,13 @@ const envSchema = z.object({
     .min(1)
     .default("yizhan:")
     .describe("Prefix of every key the app writes to Redis, so apps or test runs can share one Redis"),
+  FUZZ_RUNS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(15)
+    .describe("Cases per API operation in the property tests (tests/fuzz); `npm run test:fuzz` sets 500"),
   AUTH_URL: z
     .preprocess(optional, z.url({ protocol: /^https?$/ }).optional())
     .describe("Public origin of the sign-in endpoints, e.g. https://yizhan.example.cn; defaults to the request's host"),

@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { requestSite } from "@/lib/api/request-site";
 import { getDb } from "@/lib/db";
 import { AppError, isDatabaseUnavailable, toErrorBody } from "@/lib/errors";
 import { anonymousActor, type Actor } from "@/lib/server/actor";
@@ -27,20 +28,11 @@ export function publicRoute<Params = Record<string, never>>(
  */
 export function staffRoute<Params = Record<string, never>>(handler: (args: HandlerArgs<Params>) => Promise<Response>) {
   return wrap<Params>(async (request) => {
-    if (!["GET", "HEAD"].includes(request.method) && !isSameOrigin(request)) {
+    if (!["GET", "HEAD"].includes(request.method) && requestSite(request) !== "same-origin") {
       throw new AppError("forbidden", "请求来源不被允许");
     }
     return getRequestActor(request.headers);
   }, handler);
-}
-
-function isSameOrigin(request: Request): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  if (site) return site === "same-origin";
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  return new URL(origin).host === host;
 }
 
 function wrap<Params>(resolveActor: (request: Request) => Promise<Actor>, handler: (args: HandlerArgs<Params>) => Promise<Response>) {

@@ -105,8 +105,9 @@ export function publicPaths() {
         requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/FeedbackInput" } } } },
         responses: {
           "201": { description: "Stored", content: jsonContent("FeedbackReceipt") },
-          "400": { description: "Invalid body: not JSON, over 16 KB, or a field out of bounds", content: jsonContent("Error") },
+          "400": { description: "Invalid body: not JSON, or a field out of bounds", content: jsonContent("Error") },
           "404": { description: "No such station", content: jsonContent("Error") },
+          "413": { description: "Body over 16 KB", content: jsonContent("Error") },
           "429": {
             description: "Too many submissions from this client; `Retry-After` gives the seconds to wait",
             headers: { "Retry-After": { schema: { type: "integer" } } },

@@ -111,5 +111,5 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
  */
 function cleanCell(text: string | undefined): string {
   const trimmed = (text ?? "").trim();
-  return /^'[=+\-@]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+  return /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
 }

@@ -15,10 +15,14 @@ export type Sheet = {
 
 const CSV_BOM = "\uFEFF";
 
+/** What a spreadsheet takes for the start of a formula (OWASP's list for CSV injection). */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * CSV as Excel in China opens it without garbling: UTF-8 with a byte-order mark, CRLF line ends. Text
- * starting with = + - @ is prefixed with ' so Excel shows it instead of running it as a formula (the
- * importer removes the ' again).
+ * starting with = + - @ (or a tab or carriage return, which spreadsheets skip before reading a formula)
+ * is prefixed with ' so Excel shows it instead of running it (the importer removes the ' again).
+ * XLSX needs no guard: its cells are written as text, never as formulas.
  */
 export function writeCsv(header: string[], rows: Cell[][]): Uint8Array {
   const line = (cells: Cell[]) => cells.map(csvField).join(",");
@@ -27,7 +31,7 @@ export function writeCsv(header: string[], rows: Cell[][]): Uint8Array {
 
 function csvField(cell: Cell): string {
   if (cell === null) return "";
-  const text = typeof cell === "number" ? String(cell) : /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+  const text = typeof cell === "number" ? String(cell) : FORMULA_START.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,4 +1,5 @@
 import { amenityCodeSchema } from "@/lib/validations/station-import";
+import { multiLine } from "@/lib/validations/storable";
 import { z } from "@/lib/validations/zod";
 
 /**
@@ -48,6 +49,9 @@ export const feedbackInputSchema = z
 
 export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
 
+/** A report's id as the URL names it. */
+export const feedbackIdParamSchema = z.uuid({ message: "反馈 id 无效" });
+
 export const feedbackReceiptSchema = z.object({
   id: z.uuid(),
   stationId: z.uuid(),
@@ -80,7 +84,7 @@ export function feedbackErrorReasons(issues: readonly { path: readonly PropertyK
 /** Staff closing a report: what it turned out to be, and a note for the record. */
 export const feedbackResolutionSchema = z.strictObject({
   resolution: z.enum(["fixed", "not_a_problem", "duplicate"]),
-  note: z.string().trim().max(FEEDBACK_MESSAGE_MAX, `备注最长 ${FEEDBACK_MESSAGE_MAX} 个字`).nullable().optional(),
+  note: multiLine(z.string().trim().max(FEEDBACK_MESSAGE_MAX, `备注最长 ${FEEDBACK_MESSAGE_MAX} 个字`)).nullable().optional(),
 });
 export type FeedbackResolution = z.infer<typeof feedbackResolutionSchema>;
 

@@ -4,6 +4,7 @@ import {
   stationStatusSchema,
   weeklyPeriodSchema,
 } from "@/lib/validations/station-import";
+import { isStorableTime, multiLine, STORABLE_TIME_MESSAGE } from "@/lib/validations/storable";
 import { z } from "@/lib/validations/zod";
 
 /**
@@ -19,7 +20,7 @@ export const stationEditSchema = z
       .regex(/^[0-9+\-() ]{5,30}$/, "电话号码格式不正确")
       .nullable()
       .optional(),
-    notice: z.string().trim().max(500, "公告最长 500 个字").nullable().optional(),
+    notice: multiLine(z.string().trim().max(500, "公告最长 500 个字")).nullable().optional(),
     status: stationStatusSchema.optional(),
   })
   .refine((edit) => edit.phone !== undefined || edit.notice !== undefined || edit.status !== undefined, {
@@ -37,10 +38,21 @@ export const stationAmenitiesEditSchema = z.strictObject({
 });
 export type StationAmenitiesEdit = z.infer<typeof stationAmenitiesEditSchema>;
 
+/** Whether two periods of one day overlap (touching, 12:00 closing and 12:00 opening, is fine). */
+function hasOverlap(weekly: { day: number; opens: string; closes: string }[]): boolean {
+  const sorted = [...weekly].sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens));
+  return sorted.some((period, i) => i > 0 && sorted[i - 1].day === period.day && period.opens < sorted[i - 1].closes);
+}
+
 /** Weekly hours and dated exceptions, replaced as a whole (the form edits them together). */
 export const openingHoursEditSchema = z.strictObject({
   version: z.number().int().min(1),
-  weekly: z.array(weeklyPeriodSchema).max(28),
+  // The import refuses overlapping periods (lib/transfer/weekly-hours-text.ts); saved here, they would make
+  // the station's exported row fail its own re-import.
+  weekly: z
+    .array(weeklyPeriodSchema)
+    .max(28)
+    .refine((weekly) => !hasOverlap(weekly), { message: "同一天的时间段不能重叠", when: (payload) => payload.issues.length === 0 }),
   exceptions: z.array(openingExceptionSchema).max(50),
 });
 export type OpeningHoursEdit = z.infer<typeof openingHoursEditSchema>;
@@ -99,6 +111,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const auditTimeParam = (bound: "from" | "to") =>
   z
     .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "请填写日期（如 2026-11-27）或带时区的时间" })
+    .refine(isStorableTime, { message: STORABLE_TIME_MESSAGE })
     .transform((value) => {
       if (value.length !== 10) return new Date(value).toISOString();
       const start = new Date(`${value}T00:00:00${SHANGHAI_OFFSET}`).getTime();

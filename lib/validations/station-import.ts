@@ -1,3 +1,4 @@
+import { multiLine, oneLine, storableDateSchema, storableDateTimeSchema } from "@/lib/validations/storable";
 import { z } from "@/lib/validations/zod";
 
 /** Minutes after local midnight, written "HH:MM"; "24:00" closes at midnight. */
@@ -5,7 +6,7 @@ export const clockTimeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "时间格式应为 HH:MM");
 
-export const isoDateSchema = z.iso.date();
+export const isoDateSchema = storableDateSchema;
 
 export const stationStatusSchema = z.enum(["open", "temporarily_closed", "closed"]);
 export const amenityAvailabilitySchema = z.enum(["available", "limited", "unavailable"]);
@@ -27,7 +28,7 @@ export const openingExceptionShape = z.object({
   closed: z.boolean(),
   opens: clockTimeSchema.nullable(),
   closes: clockTimeSchema.nullable(),
-  note: z.string().max(200).nullable(),
+  note: multiLine(z.string().max(200)).nullable(),
 });
 
 export const weeklyPeriodSchema = weeklyPeriodShape.refine((p) => p.opens < p.closes, {
@@ -46,8 +47,8 @@ export const openingExceptionSchema = openingExceptionShape
 export const stationAmenityRecordSchema = z.object({
   code: amenityCodeSchema,
   availability: amenityAvailabilitySchema.default("available"),
-  note: z.string().max(200).nullable().optional(),
-  checkedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  note: multiLine(z.string().max(200)).nullable().optional(),
+  checkedAt: storableDateTimeSchema.nullable().optional(),
 });
 
 /**
@@ -56,10 +57,10 @@ export const stationAmenityRecordSchema = z.object({
  */
 export const stationRecordSchema = z.object({
   id: z.uuid().optional(),
-  code: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(2).max(60),
-  nameEn: z.string().trim().max(120).nullable().optional(),
-  address: z.string().trim().min(4).max(200),
+  code: oneLine(z.string().trim().min(1).max(40)),
+  name: oneLine(z.string().trim().min(2).max(60)),
+  nameEn: oneLine(z.string().trim().max(120)).nullable().optional(),
+  address: oneLine(z.string().trim().min(4).max(200)),
   cityAdcode: z.number().int().min(210100).max(211499),
   districtAdcode: z.number().int().min(210100).max(211499),
   lat: z.number().min(38).max(43.6),
@@ -70,9 +71,9 @@ export const stationRecordSchema = z.object({
     .nullable()
     .optional(),
   status: stationStatusSchema.default("open"),
-  notice: z.string().max(500).nullable().optional(),
-  story: z.string().max(2000).nullable().optional(),
-  verifiedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  notice: multiLine(z.string().max(500)).nullable().optional(),
+  story: multiLine(z.string().max(2000)).nullable().optional(),
+  verifiedAt: storableDateTimeSchema.nullable().optional(),
   openingHours: z.object({
     weekly: z.array(weeklyPeriodSchema).max(28),
     exceptions: z.array(openingExceptionSchema).max(50).default([]),

@@ -53,11 +53,16 @@ export const stationSyncQuerySchema = z
       .default(500)
       .describe("Changes per page, 1–1000"),
   })
-  .superRefine((query, ctx) => {
-    if (query.cursor && Date.parse(query.cursor.since) !== query.updatedSince.getTime()) {
-      ctx.addIssue({ code: "custom", path: ["cursor"], message: "cursor 与 updatedSince 不匹配：换了时间请从第一页开始" });
-    }
-  });
+  .superRefine(
+    (query, ctx) => {
+      if (query.cursor && Date.parse(query.cursor.since) !== query.updatedSince.getTime()) {
+        ctx.addIssue({ code: "custom", path: ["cursor"], message: "cursor 与 updatedSince 不匹配：换了时间请从第一页开始" });
+      }
+    },
+    // zod 4 runs an object's refinements even when a field failed, handing them the raw text: compare
+    // cursor and time only once both parsed (a repeated `updatedSince` crashed here with a 500).
+    { when: (payload) => payload.issues.length === 0 },
+  );
 export type StationSyncQuery = z.output<typeof stationSyncQuerySchema>;
 
 export const stationChangesSchema = z.object({

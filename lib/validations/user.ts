@@ -1,3 +1,4 @@
+import { oneLine } from "@/lib/validations/storable";
 import { z } from "@/lib/validations/zod";
 
 export const roleKinds = ["PROVINCE_ADMIN", "CITY_MANAGER", "BRANCH_STAFF"] as const;
@@ -8,14 +9,20 @@ export const roleGrantSchema = z.discriminatedUnion(
   "role",
   [
     z.strictObject({ role: z.literal("PROVINCE_ADMIN") }),
-    z.strictObject({ role: z.literal("CITY_MANAGER"), cityAdcode: z.number({ error: "请选择城市" }).int("请选择城市") }),
+    z.strictObject({ role: z.literal("CITY_MANAGER"), cityAdcode: z.number({ error: "请选择城市" }).int("请选择城市").min(100000, "请选择城市").max(999999, "请选择城市") }),
     z.strictObject({ role: z.literal("BRANCH_STAFF"), stationId: z.uuid({ error: "请选择驿站" }) }),
   ],
   { error: "请选择角色" },
 );
 export type RoleGrant = z.infer<typeof roleGrantSchema>;
 
-const nameSchema = z.string().trim().min(1, "请填写姓名").max(100, "姓名最长 100 个字");
+/**
+ * An account's id as the URL names it. better-auth makes them (32 letters and digits); any text without a
+ * NUL is looked up, since PostgreSQL cannot even compare a string holding one.
+ */
+export const userIdParamSchema = z.string().min(1).max(200).regex(/^[^\u0000]*$/);
+
+const nameSchema = oneLine(z.string().trim().min(1, "请填写姓名").max(100, "姓名最长 100 个字"));
 const emailSchema = z.email("邮箱格式不正确").max(254, "邮箱最长 254 个字符");
 // better-auth's default bounds (8–128); it hashes with scrypt.
 const passwordSchema = z.string().min(8, "密码至少 8 个字符").max(128, "密码最长 128 个字符");
@@ -55,7 +62,7 @@ export const USERS_PAGE_SIZE = 20;
 export const listUsersQuerySchema = z.preprocess(
   (value) => (value && typeof value === "object" ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== "")) : value),
   z.strictObject({
-    q: z.string().trim().max(100, "搜索词最长 100 个字").optional().describe("Text in the username, name or email, any case"),
+    q: oneLine(z.string().trim().max(100, "搜索词最长 100 个字")).optional().describe("Text in the username, name or email, any case"),
     role: z.enum(roleKinds, "角色只能是 PROVINCE_ADMIN、CITY_MANAGER 或 BRANCH_STAFF").optional().describe("Accounts holding this role"),
     city: z
       .string()

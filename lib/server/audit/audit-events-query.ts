@@ -1,12 +1,9 @@
 import "server-only";
+import { escapeLike } from "@/lib/server/escape-like";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { UserActor } from "@/lib/server/actor";
 import { auditScopeCondition } from "@/lib/server/audit/audit-scope";
 import type { AuditQuery } from "@/lib/validations/station-edit";
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * The audit log query, scoped and filtered, newest first, continuing after a keyset cursor. Its own

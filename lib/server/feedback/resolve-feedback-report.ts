@@ -5,13 +5,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { requireUser } from "@/lib/server/station/lock-editable-station";
 import { editableStationsCondition } from "@/lib/server/station/station-scope";
-import type { FeedbackResolution } from "@/lib/validations/feedback";
+import { feedbackIdParamSchema, type FeedbackResolution } from "@/lib/validations/feedback";
 
 const resolutionToDb = { fixed: "FIXED", not_a_problem: "NOT_A_PROBLEM", duplicate: "DUPLICATE" } as const;
 
 /** Closes a report with what it turned out to be; only once, only by someone looking after its station. */
 export async function resolveFeedbackReport(actor: Actor, reportId: string, input: FeedbackResolution) {
   const user = requireUser(actor);
+  // The id comes from the URL; text that is no uuid names no report (PostgreSQL would refuse the cast).
+  if (!feedbackIdParamSchema.safeParse(reportId).success) throw new AppError("not_found", "没有找到这条反馈");
   return getDb().$transaction(async (tx) => {
     const [report] = await tx.$queryRaw<{ id: string; station_id: string; city_adcode: number; status: string }[]>`
       SELECT f.id, f.station_id, s.city_adcode, f.status::text AS status

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor, UserActor } from "@/lib/server/actor";
 import { editableStationsCondition } from "@/lib/server/station/station-scope";
+import { stationIdParamSchema } from "@/lib/validations/station-query";
 
 export type LockedStation = {
   id: string;
@@ -45,6 +46,8 @@ export async function lockEditableStation(
   version: number,
   currentPart?: () => Promise<Record<string, unknown>>,
 ): Promise<LockedStation> {
+  // The id comes from the URL; text that is no uuid names no station (PostgreSQL would refuse the cast).
+  if (!stationIdParamSchema.safeParse(stationId).success) throw new AppError("not_found", "没有找到这个驿站");
   const [current] = await tx.$queryRaw<LockedStation[]>`
     SELECT s.id, s.version, s.phone, s.notice, s.status::text AS status, s.city_adcode, s.updated_at, s.verified_at
     FROM stations s

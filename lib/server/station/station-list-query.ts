@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/server/escape-like";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MEAN_EARTH_RADIUS_M } from "@/lib/geo";
 import type { LocalTime } from "@/lib/opening-hours";
@@ -20,10 +21,6 @@ function haversineMeters(lat: number, lng: number): Prisma.Sql {
  */
 function knnKey(lat: number, lng: number): Prisma.Sql {
   return Prisma.sql`(ll_to_earth(s.lat, s.lng) <-> ll_to_earth(${lat}::float8, ${lng}::float8))`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

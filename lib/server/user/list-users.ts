@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
+import { escapeLike } from "@/lib/server/escape-like";
 import { manageableUsersWhere, userAdminScope } from "@/lib/server/user/user-scope";
 import { toUserView, userViewSelect } from "@/lib/server/user/user-view";
 import type { UserPage } from "@/lib/validations/admin-responses";
@@ -16,8 +17,9 @@ export async function listUsers(actor: Actor, query: ListUsersQuery): Promise<Us
   const scope = userAdminScope(actor);
   const filters: Prisma.UserWhereInput[] = [manageableUsersWhere(scope)];
   if (query.q) {
+    const text = escapeLike(query.q);
     filters.push({
-      OR: (["username", "name", "email"] as const).map((field) => ({ [field]: { contains: query.q, mode: "insensitive" } })),
+      OR: (["username", "name", "email"] as const).map((field) => ({ [field]: { contains: text, mode: "insensitive" } })),
     });
   }
   if (query.role) filters.push({ roles: { some: { role: query.role } } });

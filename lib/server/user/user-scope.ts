@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import type { SystemActor } from "@/lib/server/user/create-user";
+import { userIdParamSchema } from "@/lib/validations/user";
 
 /**
  * Whose accounts an actor may manage. A province admin (or a system script) manages everyone. A city
@@ -48,11 +49,17 @@ export type LockedUser = Prisma.UserGetPayload<{ select: typeof lockedUserSelect
  * 403 for someone out of reach).
  */
 export async function lockManageableUser(tx: Prisma.TransactionClient, scope: UserAdminScope, userId: string): Promise<LockedUser> {
+  requireUserIdText(userId);
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
   if (!locked.length) throw new AppError("not_found", "没有找到这个账号");
   const user = await tx.user.findFirst({ where: { id: userId, ...manageableUsersWhere(scope) }, select: lockedUserSelect });
   if (!user) throw new AppError("forbidden", "您没有权限管理这个账号");
   return user;
+}
+
+/** An id from the URL that cannot name an account answers 404, before it reaches the database. */
+export function requireUserIdText(userId: string): void {
+  if (!userIdParamSchema.safeParse(userId).success) throw new AppError("not_found", "没有找到这个账号");
 }
 
 /** The city a role is about: a manager's city, a station's city, none for a province admin. */
