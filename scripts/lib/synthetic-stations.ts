@@ -27,7 +27,8 @@ export function syntheticDatabaseName(count: number): string {
   return `${SYNTHETIC_DATABASE_PREFIX}${count}`;
 }
 
-const completeMark = (count: number) => `synthetic dataset of ${count} stations, complete`;
+// The version changes with the generator, so a dataset made by an older one is made again.
+const completeMark = (count: number) => `synthetic dataset v2 of ${count} stations, complete`;
 
 function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
@@ -45,6 +46,10 @@ function keysOf(text: string): { pinyin: string; initials: string } {
 const UNIFORM = `CREATE FUNCTION pg_temp.u(i bigint, salt text) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
   $$ SELECT ('x' || substr(md5(salt || i::text), 1, 8))::bit(32)::bigint / 4294967296.0 $$`;
 
+/** A valid version-4 UUID from 32 hex digits: the API refuses ids that are not RFC 9562 UUIDs. */
+const UUID_V4 = `CREATE FUNCTION pg_temp.uuid_v4(hex text) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+  $$ SELECT (substr(hex, 1, 12) || '4' || substr(hex, 14, 3) || '8' || substr(hex, 18, 15))::uuid $$`;
+
 /** A standard normal number (Box–Muller) from two uniforms of the row. */
 const NORMAL = `CREATE FUNCTION pg_temp.n(i bigint, salt text) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
   $$ SELECT sqrt(-2 * ln(1 - pg_temp.u(i, salt || 'a'))) * cos(2 * pi() * pg_temp.u(i, salt || 'b')) $$`;
@@ -53,6 +58,7 @@ async function insertSyntheticRows(client: pg.Client, extra: number, log: (line:
   await client.query("SET maintenance_work_mem = '512MB'");
   await client.query(UNIFORM);
   await client.query(NORMAL);
+  await client.query(UUID_V4);
 
   // Cities outside Liaoning, each with one district standing for its urban area (adcode + 1).
   const others = CHINA_CITIES.map(([adcode, name, lat, lng, millions]) => ({ adcode, name, lat, lng, population: Math.round(millions * 1e6) }));
@@ -105,7 +111,7 @@ async function insertSyntheticRows(client: pg.Client, extra: number, log: (line:
   await client.query(
     `INSERT INTO stations (id, code, name, address, city_adcode, district_adcode, lat, lng, phone, status,
                            search_pinyin, search_initials, source, verified_at, updated_at)
-     SELECT md5('synthetic-station' || i)::uuid,
+     SELECT pg_temp.uuid_v4(md5('synthetic-station' || i)),
             'SY' || lpad(i::text, 7, '0'),
             '工行' || c.name || r.name || i || '号驿站',
             c.name || '市' || r.name || (1 + (i % 997)) || '号',
