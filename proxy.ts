@@ -4,7 +4,8 @@ import { createNonce, securityHeaders, servedOverHttps } from "@/lib/security-he
 
 /**
  * Security headers on every response except Next's hashed build output (next.config.js gives those the
- * request-independent ones). Each page gets a fresh nonce: Next reads it from the request's
+ * request-independent ones) and the v1 API, whose route wrapper (lib/api/route-handler.ts) sets them
+ * without this extra pass through Next for each of its many small requests. Each page gets a fresh nonce: Next reads it from the request's
  * Content-Security-Policy header and puts it on its own scripts and styles, which is why every page must
  * render per request (the root layout reads cookies, so all of them do).
  */
@@ -26,5 +27,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  matcher: ["/((?!_next/static|_next/image|api/v1/).*)"],
 };

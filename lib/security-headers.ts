@@ -157,11 +157,21 @@ export type ResponseHeaderOptions = PagePolicyOptions & { pathname: string };
 
 /** Every security header of one response the proxy handles. */
 export function securityHeaders(options: ResponseHeaderOptions): Headers {
-  const headers = new Headers();
   const isApi = options.pathname === "/api" || options.pathname.startsWith("/api/");
-  headers.set("Content-Security-Policy", isApi ? API_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy(options));
+  if (isApi) return apiSecurityHeaders(options.https);
+  const headers = new Headers();
+  headers.set("Content-Security-Policy", pageContentSecurityPolicy(options));
   for (const { key, value } of STATIC_SECURITY_HEADERS) headers.set(key, value);
   if (options.https) headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return headers;
+}
+
+/** The headers of an API answer: nothing on it may load or run anything, and no page may frame it. */
+export function apiSecurityHeaders(https: boolean): Headers {
+  const headers = new Headers();
+  headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+  for (const { key, value } of STATIC_SECURITY_HEADERS) headers.set(key, value);
+  if (https) headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return headers;
 }
 

@@ -2,7 +2,9 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { requestSite } from "@/lib/api/request-site";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, isDatabaseUnavailable, toErrorBody } from "@/lib/errors";
+import { apiSecurityHeaders, servedOverHttps } from "@/lib/security-headers";
 import { anonymousActor, type Actor } from "@/lib/server/actor";
 import { getRequestActor } from "@/lib/server/auth/get-request-actor";
 
@@ -37,14 +39,24 @@ export function staffRoute<Params = Record<string, never>>(handler: (args: Handl
 
 function wrap<Params>(resolveActor: (request: Request) => Promise<Actor>, handler: (args: HandlerArgs<Params>) => Promise<Response>) {
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    let response: Response;
     try {
       const params = await context.params;
-      return await handler({ request, params, actor: await resolveActor(request) });
+      response = await handler({ request, params, actor: await resolveActor(request) });
     } catch (error) {
       const { status, body, headers } = toErrorBody(error);
-      return NextResponse.json(body, { status, headers });
+      response = NextResponse.json(body, { status, headers });
     }
+    return withSecurityHeaders(request, response);
   };
+}
+
+/** proxy.ts leaves the v1 API out (see there): its answers get their security headers here. */
+function withSecurityHeaders(request: Request, response: Response): Response {
+  const headers = new Headers(response.headers);
+  const https = servedOverHttps(request.headers, new URL(request.url).protocol, [env.AUTH_URL, env.PUBLIC_BASE_URL]);
+  apiSecurityHeaders(https).forEach((value, key) => headers.set(key, value));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /**
