@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, isDatabaseUnavailable, toErrorBody } from "@/lib/errors";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 import { freePort } from "@/scripts/lib/test-database";
 
 /** The error a real query raises against `url`, through the same client the app uses. */

@@ -1,4 +1,5 @@
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 export type AppErrorCode =
   | "validation_failed"

@@ -11,7 +11,8 @@ import {
 import { stationClusterQuerySchema, stationClustersResponseSchema } from "@/lib/validations/station-clusters";
 import { stationGeoJsonQuerySchema, stationListQuerySchema } from "@/lib/validations/station-query";
 import { stationChangesSchema, stationSyncQuerySchema } from "@/lib/validations/station-sync";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 const errorResponses = {
   "400": { description: "Invalid parameters", content: jsonContent("Error") },

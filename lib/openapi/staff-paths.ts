@@ -2,7 +2,8 @@ import { idParameter, jsonBody, jsonContent, jsonSchema, queryParameters, staffE
 import { feedbackQueueQuerySchema, feedbackResolutionSchema } from "@/lib/validations/feedback";
 import { auditQueryParamsSchema, openingHoursEditSchema, stationAmenitiesEditSchema, stationEditSchema, stationVerifySchema } from "@/lib/validations/station-edit";
 import { auditPageSchema, feedbackQueueItemSchema, feedbackResolvedSchema, stationSnapshotSchema, stationVersionSchema } from "@/lib/validations/staff-responses";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 /** The writes to a station also answer 404, 409 (a stale `version`, with the current values) and 413. */
 const stationWriteErrors = {

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 import { serviceThemeSchema } from "@/lib/validations/station";
 
 const dataDir = fileURLToPath(new URL("../../data", import.meta.url));

@@ -3,7 +3,7 @@ import type { Table } from "@/lib/transfer/read-table";
 import { matchHeader, stationColumns, type AmenityColumnType, type StationColumn } from "@/lib/transfer/station-columns";
 import { formatWeeklyHours, parseWeeklyHours } from "@/lib/transfer/weekly-hours-text";
 import { stationRecordSchema, type StationRecord, type StationRecordInput } from "@/lib/validations/station-import";
-import type { z } from "@/lib/validations/zod";
+import type * as z from "zod";
 
 /** What a row's names and codes are checked against: the reference tables, passed in so this stays pure. */
 export type TransferContext = {

@@ -1,7 +1,8 @@
 import { errorResponseSchema } from "@/lib/validations/station";
 import { amenityAvailabilitySchema, stationStatusSchema, weeklyPeriodShape } from "@/lib/validations/station-import";
 import { roleKinds } from "@/lib/validations/user";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 /**
  * What the admin API answers, for its OpenAPI document and as the types of the data-access functions

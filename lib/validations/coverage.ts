@@ -1,5 +1,6 @@
 import { amenityCodeSchema } from "@/lib/validations/station-import";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 export const COVERAGE_THRESHOLD_MIN_M = 200;
 export const COVERAGE_THRESHOLD_MAX_M = 5000;

@@ -1,5 +1,6 @@
 import { amenityCodeSchema } from "@/lib/validations/station-import";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 export const STALE_DAYS_DEFAULT = 90;
 export const STALE_DAYS_MAX = 3650;

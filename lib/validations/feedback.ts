@@ -1,6 +1,7 @@
 import { amenityCodeSchema } from "@/lib/validations/station-import";
 import { multiLine } from "@/lib/validations/storable";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 /**
  * What a reader can tell us about a station. One schema for the page's form (field errors before

@@ -1,4 +1,5 @@
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 /**
  * What the staff API answers, for its OpenAPI document. They mirror what the data-access functions return;

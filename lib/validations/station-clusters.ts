@@ -1,6 +1,7 @@
 import { bboxParamSchema } from "@/lib/validations/station-query";
 import { stationStatusSchema } from "@/lib/validations/station-import";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 /** Zoom levels a web map uses; past the clustering's last level every station stands alone. */
 export const CLUSTER_MIN_ZOOM = 0;

@@ -5,7 +5,8 @@ import {
   weeklyPeriodSchema,
 } from "@/lib/validations/station-import";
 import { isStorableTime, multiLine, STORABLE_TIME_MESSAGE } from "@/lib/validations/storable";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 /**
  * A staff edit of a station's own details. `version` is the version the editor loaded: a save against

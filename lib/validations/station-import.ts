@@ -1,5 +1,6 @@
 import { multiLine, oneLine, storableDateSchema, storableDateTimeSchema } from "@/lib/validations/storable";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 /** Minutes after local midnight, written "HH:MM"; "24:00" closes at midnight. */
 export const clockTimeSchema = z

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { amenityCodeSchema } from "@/lib/validations/station-import";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 const decimal = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 

@@ -1,5 +1,6 @@
 import { stationSchema } from "@/lib/validations/station";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 /**
  * Paging state of one sync: the window [since, until) fixed by its first page, and the (changedAt, id)

@@ -1,4 +1,5 @@
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 /**
  * What the database can hold, checked where input is validated, so that hostile or mistyped input is a

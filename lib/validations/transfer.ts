@@ -1,4 +1,5 @@
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 /** POST /api/v1/admin/import: a dry run, or an apply naming the dry run's digest (optional). */
 export const importQuerySchema = z.strictObject({

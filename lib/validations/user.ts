@@ -1,5 +1,6 @@
 import { oneLine } from "@/lib/validations/storable";
-import { z } from "@/lib/validations/zod";
+import * as z from "zod";
+import "@/lib/validations/zod";
 
 export const roleKinds = ["PROVINCE_ADMIN", "CITY_MANAGER", "BRANCH_STAFF"] as const;
 export type RoleKind = (typeof roleKinds)[number];

@@ -29,7 +29,7 @@ import {
   userViewSchema,
 } from "@/lib/validations/admin-responses";
 import { errorResponseSchema } from "@/lib/validations/station";
-import type { z } from "@/lib/validations/zod";
+import type * as z from "zod";
 import { callRoute } from "../support/call-route";
 import { signInCookie } from "../support/sign-in";
 
