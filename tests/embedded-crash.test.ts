@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { freePort } from "@/scripts/lib/test-database";
+import { serverKind } from "@/tests/support/server-kind";
 
 /**
  * The embedded database survives `kill -9`: `npm start` (no DATABASE_URL) serves the app, staff writes run
@@ -19,17 +20,7 @@ import { freePort } from "@/scripts/lib/test-database";
  * Runs in the embedded phase of `npm test` (DATABASE_URL is then a PGlite); the PostgreSQL phase skips it,
  * since `npm start` there would serve the same embedded database and the phase's time is better spent.
  */
-async function isPglite(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<{ version: string }>("SELECT version()")).rows[0].version.includes("PGlite");
-  } finally {
-    await client.end();
-  }
-}
-
-const embeddedPhase = await isPglite(requireDatabaseUrl());
+const embeddedPhase = (await serverKind(requireDatabaseUrl())) === "pglite";
 const WRITERS = 6;
 const cleanups: (() => Promise<void>)[] = [];
 

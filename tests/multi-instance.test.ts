@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { childProcessEnv, env } from "@/lib/env";
@@ -10,6 +9,7 @@ import { FEEDBACK_LIMITS } from "@/lib/rate-limit";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
 import { nextBin } from "@/scripts/lib/next-build";
 import { freePort } from "@/scripts/lib/test-database";
+import { serverKind } from "@/tests/support/server-kind";
 import { deleteKeys, redisUnavailableReason, testRedisUrl, uniqueKeyPrefix } from "@/tests/support/redis";
 import { createStations } from "../e2e/support/station-fixtures";
 
@@ -19,18 +19,6 @@ import { createStations } from "../e2e/support/station-fixtures";
  * edit through one is what the other serves at once. A third instance whose Redis is down shows the
  * failure policy: sign-in refuses (503), the public report form keeps working with per-process limits.
  */
-
-async function serverKind(url: string | undefined): Promise<"none" | "pglite" | "postgresql"> {
-  if (!url) return "none";
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ version: string }>("SELECT version()");
-    return rows[0].version.includes("PGlite") ? "pglite" : "postgresql";
-  } finally {
-    await client.end();
-  }
-}
 
 async function skipReason(): Promise<string | null> {
   const kind = await serverKind(env.DATABASE_URL);

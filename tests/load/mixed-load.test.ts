@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
@@ -8,6 +7,7 @@ import { loadPassed, loadTable, runMixedLoad, type Writer } from "@/scripts/lib/
 import { buildIfStale, nextBin } from "@/scripts/lib/next-build";
 import { stop, waitFor } from "@/scripts/lib/servers";
 import { freePort } from "@/scripts/lib/test-database";
+import { serverKind } from "@/tests/support/server-kind";
 import { createStations } from "../../e2e/support/station-fixtures";
 
 /**
@@ -16,17 +16,7 @@ import { createStations } from "../../e2e/support/station-fixtures";
  * database afterwards. PostgreSQL only: the embedded PGlite runs one query at a time behind 8 sockets, so
  * 100 connections measure its queue, not the app; `npm run test:load` without DATABASE_URL runs it there.
  */
-async function isPglite(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<{ version: string }>("SELECT version()")).rows[0].version.includes("PGlite");
-  } finally {
-    await client.end();
-  }
-}
-
-const embedded = await isPglite(requireDatabaseUrl());
+const embedded = (await serverKind(requireDatabaseUrl())) === "pglite";
 const system: SystemActor = { kind: "system", label: "system:test-load" };
 const cleanups: (() => Promise<void>)[] = [];
 
