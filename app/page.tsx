@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { listAmenityTypes } from "@/lib/server/amenity/list-amenity-types";
 import { getPageReader } from "@/lib/server/auth/get-page-actor";
 import { listCities } from "@/lib/server/city/list-cities";
-import { countStations } from "@/lib/server/station/count-stations";
+import { hasMoreStationsThan } from "@/lib/server/station/has-more-stations-than";
 import { listFinderStations } from "@/lib/server/station/list-finder-stations";
 import { warmStationClusterIndex } from "@/lib/server/station/list-station-clusters";
 
@@ -15,7 +15,7 @@ export default async function HomePage() {
   const actor = await getPageReader();
   // Up to FINDER_EMBED_LIMIT stations the page carries them all, so the finder runs on the phone and
   // offline; beyond that the map clusters on the server and the list asks the API.
-  const carryAll = (await countStations(actor)) <= env.FINDER_EMBED_LIMIT;
+  const carryAll = !(await hasMoreStationsThan(actor, env.FINDER_EMBED_LIMIT));
   // The map's first request follows in a moment: have the cluster index ready (or being built) by then.
   if (!carryAll) warmStationClusterIndex();
   const [stations, amenityTypes, cities, locale, t] = await Promise.all([
