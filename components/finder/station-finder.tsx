@@ -16,7 +16,7 @@ import { MapLoading } from "@/components/map-loading";
 import { haversineMeters, type LatLng } from "@/lib/geo";
 import { isOpenAt, shanghaiLocalTime } from "@/lib/opening-hours";
 import { matchesSearch } from "@/lib/search-keys";
-import type { FinderStation } from "@/lib/server/station/list-finder-stations";
+import type { FinderStation } from "@/lib/finder-station";
 
 // Leaflet touches `window` on import, so the map only ever renders in the browser.
 const StationMap = dynamic(() => import("@/components/finder/station-map").then((m) => m.StationMap), {

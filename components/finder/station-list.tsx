@@ -7,7 +7,7 @@ import type { AmenityOption } from "@/components/finder/finder-types";
 import { OpenStateBadge } from "@/components/open-state-badge";
 import { walkingEstimate } from "@/lib/geo";
 import { openStateAt, type LocalTime } from "@/lib/opening-hours";
-import type { FinderStation } from "@/lib/server/station/list-finder-stations";
+import type { FinderStation } from "@/lib/finder-station";
 
 export type ListedStation = { station: FinderStation; distanceMeters: number | null };
 

@@ -15,7 +15,7 @@ import { pinIcon } from "@/components/map-pin";
 import type { LatLng } from "@/lib/geo";
 import { fromDisplay, toDisplay, type MapDatum } from "@/lib/map-datum";
 import { openStateAt, type LocalTime, type OpenStateKey } from "@/lib/opening-hours";
-import type { FinderStation } from "@/lib/server/station/list-finder-stations";
+import type { FinderStation } from "@/lib/finder-station";
 
 const LIAONING_CENTER: LatLng = { lat: 41.2, lng: 122.6 };
 

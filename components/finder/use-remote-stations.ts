@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MapBounds, Origin } from "@/components/finder/finder-types";
 import type { ListedStation } from "@/components/finder/station-list";
-import type { FinderStation } from "@/lib/server/station/list-finder-stations";
+import { finderStationFromView } from "@/lib/finder-station";
 import type { StationView } from "@/lib/validations/station";
 
 /** Waits for typing and map moves to settle: one request per pause, not per keystroke. */
@@ -25,22 +25,8 @@ export type RemoteList = {
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 const round4 = (value: number) => Math.round(value * 1e4) / 1e4;
 
-function toFinderStation(view: StationView): FinderStation {
-  return {
-    id: view.id,
-    name: view.name,
-    address: view.address,
-    lat: view.location.lat,
-    lng: view.location.lng,
-    status: view.status,
-    amenities: view.amenities,
-    openingHours: view.openingHours,
-    notice: view.notice,
-    // Search runs on the server here (`q`), so the page needs no pinyin keys.
-    searchPinyin: "",
-    searchInitials: "",
-  };
-}
+// Search runs on the server here (`q`), so the page needs no pinyin keys.
+const toFinderStation = (view: StationView) => finderStationFromView(view, { pinyin: "", initials: "" });
 
 /**
  * The list when the page does not carry every station: the same questions the finder answers on the
