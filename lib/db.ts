@@ -1,5 +1,4 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env, requireDatabaseUrl } from "@/lib/env";
@@ -31,21 +30,23 @@ class QuickConnectClient extends pg.Client {
  */
 export const TRANSACTION_LIMITS = { maxWait: 60_000, timeout: 60_000 } as const;
 
+// Broken connections leave the pool by themselves and new ones are opened on demand, so a pool recovers
+// when the database returns, without a restart.
+function poolConfig(connectionString: string, max: number): pg.PoolConfig {
+  return { connectionString, max, connectionTimeoutMillis: POOL_WAIT_MS, Client: QuickConnectClient };
+}
+
+/** A client with a pool of its own, for scripts and tests that talk to some other database. */
 export function createPrismaClient(connectionString: string, poolMax = env.DATABASE_POOL_MAX): PrismaClient {
-  // Broken connections leave the pool by themselves and new ones are opened on demand, so the pool
-  // recovers when the database returns, without a restart.
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: poolMax, connectionTimeoutMillis: POOL_WAIT_MS, Client: QuickConnectClient }),
-    transactionOptions: TRANSACTION_LIMITS,
-  });
+  return new PrismaClient({ adapter: new PrismaPg(poolConfig(connectionString, poolMax)), transactionOptions: TRANSACTION_LIMITS });
 }
 
 type Connection = { prisma: PrismaClient; pool: pg.Pool };
-type Database = { primary: Connection; replicas: Connection[]; replicated: PrismaClient | null };
+type Database = { primary: Connection; replicas: Connection[] };
 
 /** A client on a pool this module keeps, so `queryRows` can use the same connections. */
 function connect(connectionString: string): Connection {
-  const pool = new pg.Pool({ connectionString, max: env.DATABASE_POOL_MAX, connectionTimeoutMillis: POOL_WAIT_MS, Client: QuickConnectClient });
+  const pool = new pg.Pool(poolConfig(connectionString, env.DATABASE_POOL_MAX));
   // An idle connection the database dropped (a restart, a failover) is expected: the pool discards it and
   // opens another on demand. Unheard, the pool's "error" event would end the process.
   pool.on("error", () => undefined);
@@ -56,14 +57,18 @@ function connect(connectionString: string): Connection {
 const globalForDatabase = globalThis as unknown as { database?: Database };
 
 function database(): Database {
-  if (!globalForDatabase.database) {
-    const primary = connect(requireDatabaseUrl());
-    const replicas = env.DATABASE_REPLICA_URLS.map(connect);
-    const replicated =
-      replicas.length > 0 ? (primary.prisma.$extends(readReplicas({ replicas: replicas.map((replica) => replica.prisma) })) as unknown as PrismaClient) : null;
-    globalForDatabase.database = { primary, replicas, replicated };
-  }
+  globalForDatabase.database ??= { primary: connect(requireDatabaseUrl()), replicas: env.DATABASE_REPLICA_URLS.map(connect) };
   return globalForDatabase.database;
+}
+
+/**
+ * Where a read on behalf of `actor` goes: a replica picked at random for an anonymous reader when
+ * DATABASE_REPLICA_URLS names any, the primary otherwise (a signed-in person must see their own writes).
+ */
+function readConnection(actor: Actor): Connection {
+  const { primary, replicas } = database();
+  if (actor.kind === "user" || replicas.length === 0) return primary;
+  return replicas[Math.floor(Math.random() * replicas.length)];
 }
 
 /**
@@ -74,29 +79,19 @@ export function getDb(): PrismaClient {
   return database().primary.prisma;
 }
 
-/**
- * The client for a read-only query on behalf of `actor`: a read replica (picked at random by
- * @prisma/extension-read-replicas) for an anonymous reader when DATABASE_REPLICA_URLS names any, the
- * primary otherwise. A replica answers SQL as well as model queries; the extension alone would send raw
- * queries, most of the public reads, to the primary.
- */
+/** The client for a read-only query on behalf of `actor` (see readConnection): SQL and model queries alike. */
 export function getReadDb(actor: Actor): PrismaClient {
-  const { primary, replicated } = database();
-  if (actor.kind === "user" || !replicated) return primary.prisma;
-  return (replicated as unknown as { $replica(): PrismaClient }).$replica();
+  return readConnection(actor).prisma;
 }
 
 /**
- * Rows of one read-only statement on behalf of `actor`, straight from the pool under Prisma (a replica's
- * for anonymous readers, as getReadDb), skipping Prisma's result conversion: for the public station
- * reads, which are most of the traffic and already hand-written SQL. The types are pg's (timestamptz →
- * Date, json → parsed, float8 → number, arrays → arrays), which for those statements' columns are what
- * `$queryRaw` returns too.
+ * Rows of one read-only statement on behalf of `actor`, straight from the pool under Prisma, skipping
+ * Prisma's result conversion: for the public station reads, which are most of the traffic and already
+ * hand-written SQL. The types are pg's (timestamptz → Date, json → parsed, float8 → number, arrays →
+ * arrays), which for those statements' columns are what `$queryRaw` returns too.
  */
 export async function queryRows<Row>(actor: Actor, statement: Prisma.Sql): Promise<Row[]> {
-  const { primary, replicas } = database();
-  const connection = actor.kind === "user" || replicas.length === 0 ? primary : replicas[Math.floor(Math.random() * replicas.length)];
-  return (await connection.pool.query(statement.text, statement.values)).rows as Row[];
+  return (await readConnection(actor).pool.query(statement.text, statement.values)).rows as Row[];
 }
 
 /** Closes this process's clients and pools, for scripts that must exit when their work is done. */
