@@ -1,9 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
 import { childProcessEnv, env } from "./lib/env";
+import { productionServer } from "./scripts/lib/next-build";
 
 const port = env.E2E_PORT;
 // A second server drawing on GCJ-02 tiles (as with Amap), to check stations land where they are on either datum.
 const gcj02Port = env.E2E_PORT + 1;
+const serverCommand = (serverPort: number) => {
+  const { command, args } = productionServer(serverPort);
+  return [command, ...args].join(" ");
+};
 
 // Debian's Chromium: Playwright cannot download its own browser on these offline machines.
 const chromium = {
@@ -55,10 +60,11 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromium, baseURL: `http://127.0.0.1:${gcj02Port}` },
     },
   ],
-  // The production build, against the database the test runner provisioned (DATABASE_URL is inherited).
+  // The production build on the production server, against the database the test runner provisioned
+  // (DATABASE_URL is inherited).
   webServer: [
     {
-      command: `node_modules/.bin/next start -p ${port}`,
+      command: serverCommand(port),
       url: `http://127.0.0.1:${port}/api/v1/amenities`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -66,7 +72,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `node_modules/.bin/next start -p ${gcj02Port}`,
+      command: serverCommand(gcj02Port),
       url: `http://127.0.0.1:${gcj02Port}/api/v1/amenities`,
       env: childProcessEnv({
         TILE_DATUM: "gcj02",

@@ -19,7 +19,7 @@ import { childProcessEnv, env, requireDatabaseUrl } from "@/lib/env";
 import { ensureSyntheticDatabase } from "./lib/synthetic-stations";
 import { localAuthSecret } from "./lib/auth-secret";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
-import { buildIfStale, nextBin } from "./lib/next-build";
+import { buildIfStale, productionServer } from "./lib/next-build";
 import { median, stop, waitFor } from "./lib/servers";
 import { freePort } from "./lib/test-database";
 
@@ -196,7 +196,8 @@ async function main() {
   try {
     await buildIfStale(childEnv);
     const port = await freePort();
-    server = spawn(nextBin, ["start", "-p", String(port)], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
+    const { command, args } = productionServer(port);
+    server = spawn(command, args, { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
     const baseUrl = `http://127.0.0.1:${port}/`;
     await waitFor(`${baseUrl}api/v1/amenities`);
     // The index is built once per process; time that apart from the updates it then answers.

@@ -22,7 +22,7 @@ import { buildStationListQuery } from "@/lib/server/station/station-list-query";
 import { stationListQuerySchema } from "@/lib/validations/station-query";
 import { localAuthSecret } from "./lib/auth-secret";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
-import { buildIfStale, nextBin } from "./lib/next-build";
+import { buildIfStale, productionServer } from "./lib/next-build";
 import { median, stop, waitFor } from "./lib/servers";
 import { ensureSyntheticDatabase } from "./lib/synthetic-stations";
 import { freePort, provisionTestDatabase } from "./lib/test-database";
@@ -134,7 +134,8 @@ function startServer(command: string, args: string[], childEnv: NodeJS.ProcessEn
 async function benchDataset(count: number, url: string, poolSize: number): Promise<Row[]> {
   const childEnv = childProcessEnv({ DATABASE_URL: url, DATABASE_POOL_MAX: String(poolSize), AUTH_SECRET: localAuthSecret() });
   const [apiPort, floorPort] = [await freePort(), await freePort()];
-  const api = startServer(nextBin, ["start", "-p", String(apiPort)], childEnv);
+  const server = productionServer(apiPort);
+  const api = startServer(server.command, server.args, childEnv);
   const floor = startServer("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench/floor-server.ts", String(floorPort), String(poolSize)], childEnv);
   const apiBase = `http://127.0.0.1:${apiPort}/api/v1/stations`;
   const floorBase = `http://127.0.0.1:${floorPort}/stations`;

@@ -16,7 +16,7 @@ import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { createPrismaClient } from "@/lib/db";
 import { childProcessEnv, env } from "@/lib/env";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
-import { buildIfStale, nextBin } from "./lib/next-build";
+import { buildIfStale, productionServer } from "./lib/next-build";
 import { freePort, provisionTestDatabase } from "./lib/test-database";
 import { median, stop, waitFor } from "./lib/servers";
 import { localAuthSecret } from "./lib/auth-secret";
@@ -149,7 +149,8 @@ async function main() {
   try {
     await buildIfStale(childEnv);
     const port = await freePort();
-    server = spawn(nextBin, ["start", "-p", String(port)], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
+    const { command, args } = productionServer(port);
+    server = spawn(command, args, { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
     const origin = `http://127.0.0.1:${port}`;
     await waitFor(`${origin}/`);
     const db = createPrismaClient(database.url, 1);

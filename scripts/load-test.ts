@@ -15,7 +15,7 @@ import { childProcessEnv, env } from "@/lib/env";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
 import { localAuthSecret } from "./lib/auth-secret";
 import { loadPassed, loadTable, runMixedLoad, type Writer } from "./lib/mixed-load";
-import { buildIfStale, nextBin, run } from "./lib/next-build";
+import { buildIfStale, productionServer, run } from "./lib/next-build";
 import { stop, waitFor } from "./lib/servers";
 import { freePort, provisionTestDatabase } from "./lib/test-database";
 
@@ -59,7 +59,8 @@ async function main(): Promise<number> {
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...childEnv, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+    const { command, args } = productionServer(port, "127.0.0.1");
+    const server = spawn(command, args, { env: { ...childEnv, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
     try {
       await waitFor(`${baseUrl}/api/v1/amenities`);
       const loadBefore = os.loadavg()[0];

@@ -11,7 +11,7 @@ import { childProcessEnv, env } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/migrations/embedded-server";
 import { applyMigrations } from "@/lib/migrations/schema-engine";
 import { seedDatabase } from "@/lib/seed/seed-database";
-import { buildIfStale, nextBin, run } from "./lib/next-build";
+import { buildIfStale, nextBin, productionServer, run } from "./lib/next-build";
 import { localAuthSecret } from "./lib/auth-secret";
 
 const dev = process.argv.includes("--dev");
@@ -82,7 +82,8 @@ async function main() {
     purgeTimer.unref();
 
     if (!dev) await buildIfStale(serverEnv);
-    server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: serverEnv });
+    const { command, args } = dev ? { command: nextBin, args: ["dev", "-p", String(env.PORT)] } : productionServer(env.PORT);
+    server = spawn(command, args, { stdio: "inherit", env: serverEnv });
     // Next ending by itself (not through our Ctrl-C handling) is a failure unless it said otherwise.
     server.on("exit", (code) => void shutdown(code ?? 1));
     console.log(`工行驿站 directory on http://localhost:${env.PORT}`);

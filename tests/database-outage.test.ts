@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { childProcessEnv, env } from "@/lib/env";
 import { localAuthSecret } from "../scripts/lib/auth-secret";
-import { nextBin } from "../scripts/lib/next-build";
+import { productionServer } from "../scripts/lib/next-build";
 import { createCluster, postgresBinariesAvailable, type PostgresCluster } from "../scripts/lib/postgres-cluster";
 import { freePort, provisionTestDatabase } from "../scripts/lib/test-database";
 import { serverKind } from "./support/server-kind";
@@ -55,7 +55,8 @@ describe.skipIf(skipReason)(`database outage under load: 503 while down, recover
 
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    server = spawn(nextBin, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    const { command, args } = productionServer(port, "127.0.0.1");
+    server = spawn(command, args, {
       env: childProcessEnv({ NODE_ENV: "production", DATABASE_URL: database.url, DATABASE_REPLICA_URLS: "", AUTH_SECRET: localAuthSecret() }),
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

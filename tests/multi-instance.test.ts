@@ -1,20 +1,18 @@
-import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { childProcessEnv, env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_RATE_LIMIT } from "@/lib/auth";
 import { FEEDBACK_LIMITS } from "@/lib/rate-limit";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
-import { nextBin } from "@/scripts/lib/next-build";
-import { freePort } from "@/scripts/lib/test-database";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { serverKind } from "@/tests/support/server-kind";
 import { deleteKeys, redisUnavailableReason, testRedisUrl, uniqueKeyPrefix } from "@/tests/support/redis";
 import { createStations } from "../e2e/support/station-fixtures";
 
 /**
- * The app is stateless: two `next start` processes of the production build, on two ports, sharing one
+ * The app is stateless: two processes of the production server (scripts/serve.ts), on two ports, sharing one
  * PostgreSQL database and one Redis, must behave as one app. Rate limits count across both, and a staff
  * edit through one is what the other serves at once. A third instance whose Redis is down shows the
  * failure policy: sign-in refuses (503), the public report form keeps working with per-process limits.
@@ -38,43 +36,12 @@ const newClient = () => `2001:db8:${randomBytes(2).toString("hex")}:${randomByte
 // Every instance of one app shares AUTH_SECRET (session cookies, rate-limit key hashes).
 const sharedSecret = randomBytes(32).toString("base64url");
 
-type Instance = { origin: string; output: () => string; stop: () => Promise<void> };
+type Instance = AppServer;
 
-async function startInstance(name: string, overrides: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(nextBin, ["start", "-p", String(port)], {
-    env: childProcessEnv({ NODE_ENV: "production", AUTH_SECRET: env.AUTH_SECRET ?? sharedSecret, ...overrides }),
-    // Its own process group, so stopping it stops Next's worker too.
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+function startInstance(name: string, overrides: Record<string, string>): Promise<Instance> {
+  return startAppServer({ env: { AUTH_SECRET: env.AUTH_SECRET ?? sharedSecret, ...overrides } }).catch((error: Error) => {
+    throw new Error(`instance ${name}: ${error.message}`);
   });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const origin = `http://127.0.0.1:${port}`;
-  const instance: Instance = {
-    origin,
-    output: () => output,
-    async stop() {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        return; // already gone
-      }
-      await exited;
-    },
-  };
-  const deadline = performance.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`instance ${name} exited early:\n${output}`);
-    if ((await fetch(`${origin}/api/v1/amenities`).catch(() => null))?.ok) return instance;
-    if (performance.now() > deadline) {
-      await instance.stop();
-      throw new Error(`instance ${name} did not answer in 60 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 function signIn(instance: Instance, body: Record<string, string>, client = newClient()) {

@@ -3,6 +3,16 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 export const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
+
+/**
+ * The production server (scripts/serve.ts) as a command line: `npm start`, the browser tests, the
+ * benchmarks and the tests that start the app all run what is deployed. One Node process (tsx loaded in
+ * it, not a tsx wrapper), so a signal or a process-group kill reaches the server itself.
+ */
+export function productionServer(port: number, hostname?: string): { command: string; args: string[] } {
+  const args = ["--import", "tsx", "--conditions=react-server", "scripts/serve.ts", "-p", String(port)];
+  return { command: process.execPath, args: hostname ? [...args, "-H", hostname] : args };
+}
 const buildInputs = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(entry: string): number {

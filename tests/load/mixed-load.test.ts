@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
 import { loadPassed, loadTable, runMixedLoad, type Writer } from "@/scripts/lib/mixed-load";
-import { buildIfStale, nextBin } from "@/scripts/lib/next-build";
+import { buildIfStale, productionServer } from "@/scripts/lib/next-build";
 import { stop, waitFor } from "@/scripts/lib/servers";
 import { freePort } from "@/scripts/lib/test-database";
 import { serverKind } from "@/tests/support/server-kind";
@@ -44,7 +44,8 @@ describe("mixed load", () => {
       await buildIfStale(childEnv);
       const port = await freePort();
       const baseUrl = `http://127.0.0.1:${port}`;
-      const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
+      const { command, args } = productionServer(port, "127.0.0.1");
+      const server = spawn(command, args, { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
       cleanups.push(() => stop(server));
       await waitFor(`${baseUrl}/api/v1/amenities`);
 
