@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { recordFirstLoadJs } from "./first-load-js";
 
 export const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
 
@@ -38,8 +39,14 @@ export function run(command: string, args: string[], childEnv: NodeJS.ProcessEnv
   });
 }
 
+/** `next build`, then the build's first-load JavaScript, measured and kept beside it (scripts/lib/first-load-js.ts). */
+export async function build(childEnv: NodeJS.ProcessEnv): Promise<void> {
+  await run(nextBin, ["build"], childEnv);
+  await recordFirstLoadJs();
+}
+
 export async function buildIfStale(childEnv: NodeJS.ProcessEnv): Promise<void> {
   if (!buildIsStale()) return;
   console.log("Building the app (next build)…");
-  await run(nextBin, ["build"], childEnv);
+  await build(childEnv);
 }
