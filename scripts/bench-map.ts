@@ -1,7 +1,7 @@
 /**
  * `npm run bench:map [-- --count=100000 | --database=postgres://…]`: the finder's map over many stations, as a
  * browser sees it. On the synthetic dataset of that many stations (`npm run data:synthetic`'s database on
- * DATABASE_URL's server, made if missing) or on a database given as it is, with the production build on `next start`,
+ * DATABASE_URL's server, made if missing) or on a database given as it is, with the production build on the production server (scripts/serve.ts),
  * Debian's Chromium drives the map through a fixed sequence of pans and zooms over China, at phone and
  * desktop size. For every map update it records the cluster request's bytes on the wire (headers + gzip
  * body, as Chromium counts them), the server's time (its Server-Timing header) and the time the browser
@@ -231,7 +231,7 @@ async function main() {
     const encodings = [...new Set(updates.map((u) => u.encoding))].join(", ");
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end`;
     const markdown = `Written by \`npm run bench:map\` (scripts/bench-map.ts) on ${argument("database") ? `the database \`${new URL(databaseUrl).pathname.slice(1)}\`` : "the synthetic dataset (`npm run data:synthetic`)"}; re-run it to refresh.
-Chromium drives the finder's map (production build, \`next start\`, no tile server) through ${STEPS.length} pans, zooms and
+Chromium drives the finder's map (production build on the production server, no tile server) through ${STEPS.length} pans, zooms and
 cluster taps over China after its first view, at phone and desktop size. One row per map update: the cluster request's
 bytes on the wire (response headers + body as sent, content encoding: ${encodings}), the server's time from its
 \`Server-Timing\` header, and the time the browser waited (request sent → response read). Budgets per update:

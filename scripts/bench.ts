@@ -22,7 +22,7 @@ import { buildStationListQuery } from "@/lib/server/station/station-list-query";
 import { stationListQuerySchema } from "@/lib/validations/station-query";
 import { localAuthSecret } from "./lib/auth-secret";
 import { writeBenchmarkSection } from "./lib/benchmarks-doc";
-import { buildIfStale, productionServer } from "./lib/next-build";
+import { buildIfStale, nextBin, productionServer } from "./lib/next-build";
 import { median, stop, waitFor } from "./lib/servers";
 import { ensureSyntheticDatabase } from "./lib/synthetic-stations";
 import { freePort, provisionTestDatabase } from "./lib/test-database";
@@ -68,7 +68,7 @@ const QUERIES: QuerySpec[] = [
 ];
 
 type Stats = { rps: number; p50: number; p99: number; errors: number };
-type Row = { dataset: number; query: QuerySpec; api: Stats; floor: Stats; ratios: number[]; dbMs: number; scans: string[] };
+type Row = { dataset: number; query: QuerySpec; api: Stats; nextStart: Stats; floor: Stats; ratios: number[]; nextStartRatios: number[]; dbMs: number; scans: string[] };
 
 async function load(base: string, query: QuerySpec, ids: string[], seconds: number): Promise<Stats> {
   let next = 0;
@@ -131,39 +131,57 @@ function startServer(command: string, args: string[], childEnv: NodeJS.ProcessEn
   return spawn(command, args, { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-async function benchDataset(count: number, url: string, poolSize: number): Promise<Row[]> {
-  const childEnv = childProcessEnv({ DATABASE_URL: url, DATABASE_POOL_MAX: String(poolSize), AUTH_SECRET: localAuthSecret() });
-  const [apiPort, floorPort] = [await freePort(), await freePort()];
+async function benchDataset(count: number, url: string): Promise<Row[]> {
+  const childEnv = childProcessEnv({ DATABASE_URL: url, DATABASE_POOL_MAX: String(POOL_SIZE), AUTH_SECRET: localAuthSecret() });
+  const [apiPort, nextStartPort, floorPort] = [await freePort(), await freePort(), await freePort()];
   const server = productionServer(apiPort);
   const api = startServer(server.command, server.args, childEnv);
-  const floor = startServer("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench/floor-server.ts", String(floorPort), String(poolSize)], childEnv);
+  const nextStart = startServer(nextBin, ["start", "-p", String(nextStartPort)], { ...childEnv, NODE_ENV: "production" });
+  const floor = startServer("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench/floor-server.ts", String(floorPort), String(POOL_SIZE)], childEnv);
   const apiBase = `http://127.0.0.1:${apiPort}/api/v1/stations`;
+  const nextStartBase = `http://127.0.0.1:${nextStartPort}/api/v1/stations`;
   const floorBase = `http://127.0.0.1:${floorPort}/stations`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const rows: Row[] = [];
   try {
     const ids = (await client.query<{ id: string }>("SELECT id FROM stations ORDER BY md5(id::text) LIMIT 32")).rows.map((r) => r.id);
-    await Promise.all([waitFor(`${apiBase}?limit=1`), waitFor(`${floorBase}?limit=1`)]);
+    await Promise.all([waitFor(`${apiBase}?limit=1`), waitFor(`${nextStartBase}?limit=1`), waitFor(`${floorBase}?limit=1`)]);
     for (const query of QUERIES) {
       // Warm-up: JIT, connection pools, PostgreSQL's caches.
-      await load(apiBase, query, ids, 2);
-      await load(floorBase, query, ids, 2);
-      const rounds: { api: Stats; floor: Stats }[] = [];
-      for (let round = 0; round < ROUNDS; round++) rounds.push({ api: await load(apiBase, query, ids, ROUND_SECONDS), floor: await load(floorBase, query, ids, ROUND_SECONDS) });
+      for (const base of [apiBase, nextStartBase, floorBase]) await load(base, query, ids, 2);
+      const rounds: { api: Stats; nextStart: Stats; floor: Stats }[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        rounds.push({
+          api: await load(apiBase, query, ids, ROUND_SECONDS),
+          nextStart: await load(nextStartBase, query, ids, ROUND_SECONDS),
+          floor: await load(floorBase, query, ids, ROUND_SECONDS),
+        });
+      }
       const summarise = (pick: (r: (typeof rounds)[number]) => Stats): Stats => ({
         rps: median(rounds.map((r) => pick(r).rps)),
         p50: median(rounds.map((r) => pick(r).p50)),
         p99: median(rounds.map((r) => pick(r).p99)),
         errors: rounds.reduce((sum, r) => sum + pick(r).errors, 0),
       });
-      const row: Row = { dataset: count, query, api: summarise((r) => r.api), floor: summarise((r) => r.floor), ratios: rounds.map((r) => r.api.rps / r.floor.rps), ...(await explain(client, query, ids)) };
-      console.log(`${count.toLocaleString("en")} · ${query.label}: api ${row.api.rps.toFixed(0)} req/s, floor ${row.floor.rps.toFixed(0)} req/s, ratio ${median(row.ratios).toFixed(2)}, db ${row.dbMs.toFixed(2)} ms, ${row.scans.join(", ")}`);
+      const row: Row = {
+        dataset: count,
+        query,
+        api: summarise((r) => r.api),
+        nextStart: summarise((r) => r.nextStart),
+        floor: summarise((r) => r.floor),
+        ratios: rounds.map((r) => r.api.rps / r.floor.rps),
+        nextStartRatios: rounds.map((r) => r.nextStart.rps / r.floor.rps),
+        ...(await explain(client, query, ids)),
+      };
+      console.log(
+        `${count.toLocaleString("en")} · ${query.label}: api ${row.api.rps.toFixed(0)} req/s, next start ${row.nextStart.rps.toFixed(0)}, floor ${row.floor.rps.toFixed(0)}, ratio ${median(row.ratios).toFixed(2)}, db ${row.dbMs.toFixed(2)} ms, ${row.scans.join(", ")}, errors ${row.api.errors}/${row.nextStart.errors}/${row.floor.errors}`,
+      );
       rows.push(row);
     }
   } finally {
     await client.end();
-    await Promise.all([stop(api), stop(floor)]);
+    await Promise.all([stop(api), stop(nextStart), stop(floor)]);
   }
   return rows;
 }
@@ -183,6 +201,11 @@ function targets(rows: Row[]): { text: string; met: boolean }[] {
   // At 571 rows reading the whole table (a few pages) is the cheapest plan and PostgreSQL rightly takes it;
   // the rule is about growth, so it applies to the large datasets.
   const seqScans = rows.filter((r) => r.dataset > SAMPLE_SIZE && r.scans.includes("Seq Scan"));
+  const failed = rows.filter((r) => r.api.errors + r.nextStart.errors + r.floor.errors > 0);
+  results.push({
+    text: `every request answered 2xx by all three servers${failed.length ? ` (failures in: ${failed.map((r) => `${r.dataset} · ${r.query.label}`).join("; ")})` : ""}`,
+    met: failed.length === 0,
+  });
   results.push({
     text: `no sequential scan over stations at 100,000 stations and more${seqScans.length ? ` (found in: ${seqScans.map((r) => `${r.dataset} · ${r.query.label}`).join("; ")})` : ""}`,
     met: seqScans.length === 0,
@@ -191,34 +214,35 @@ function targets(rows: Row[]): { text: string; met: boolean }[] {
 }
 
 async function main() {
+  // The floor's pool and the synthetic sets need a PostgreSQL server: the embedded PGlite serves one
+  // connection at a time, so a benchmark on it would measure its queue (and its floor fails requests).
+  const serverUrl = env.DATABASE_URL;
+  if (!serverUrl) throw new Error("npm run bench needs DATABASE_URL: a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres (each dataset gets a database of its own there)");
   await buildIfStale(childProcessEnv({ AUTH_SECRET: localAuthSecret() }));
   const rows: Row[] = [];
   let serverVersion = "";
-  const skipped: number[] = [];
   for (const count of DATASETS) {
     if (count === SAMPLE_SIZE) {
-      const database = await provisionTestDatabase(env.DATABASE_URL);
+      const database = await provisionTestDatabase(serverUrl);
       try {
         const client = new pg.Client({ connectionString: database.url });
         await client.connect();
-        serverVersion = `${(await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version} (${database.kind === "embedded" ? "embedded PGlite" : "server"})`;
+        serverVersion = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
         await client.end();
-        rows.push(...(await benchDataset(count, database.url, database.kind === "embedded" ? 4 : POOL_SIZE)));
+        rows.push(...(await benchDataset(count, database.url)));
       } finally {
         await database.drop();
       }
-    } else if (env.DATABASE_URL) {
-      rows.push(...(await benchDataset(count, await ensureSyntheticDatabase(env.DATABASE_URL, count), POOL_SIZE)));
     } else {
-      skipped.push(count);
+      rows.push(...(await benchDataset(count, await ensureSyntheticDatabase(serverUrl, count))));
     }
   }
 
   const header =
-    "| stations | query | API req/s | floor req/s | API/floor | API p50 / p99 ms | floor p50 / p99 ms | DB ms (EXPLAIN) | plan over `stations` | errors |\n|---:|---|---:|---:|---:|---:|---:|---:|---|---:|";
+    "| stations | query | API req/s | floor req/s | API/floor | next start req/s | next start/floor | API p50 / p99 ms | floor p50 / p99 ms | DB ms (EXPLAIN) | plan over `stations` | failed requests |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|";
   const lines = rows.map(
     (r) =>
-      `| ${r.dataset.toLocaleString("en")} | ${r.query.label} | ${r.api.rps.toFixed(0)} | ${r.floor.rps.toFixed(0)} | ${median(r.ratios).toFixed(2)} | ${r.api.p50} / ${r.api.p99} | ${r.floor.p50} / ${r.floor.p99} | ${r.dbMs.toFixed(2)} | ${r.scans.join(", ")} | ${r.api.errors + r.floor.errors} |`,
+      `| ${r.dataset.toLocaleString("en")} | ${r.query.label} | ${r.api.rps.toFixed(0)} | ${r.floor.rps.toFixed(0)} | ${median(r.ratios).toFixed(2)} | ${r.nextStart.rps.toFixed(0)} | ${median(r.nextStartRatios).toFixed(2)} | ${r.api.p50} / ${r.api.p99} | ${r.floor.p50} / ${r.floor.p99} | ${r.dbMs.toFixed(2)} | ${r.scans.join(", ")} | ${r.api.errors + r.nextStart.errors + r.floor.errors} |`,
   );
   const table = [header, ...lines].join("\n");
   const checks = targets(rows);
@@ -234,10 +258,12 @@ compare the ratios, measured in the same run, rather than absolute numbers acros
 
 - Date: ${date}; machine: ${machine}
 - Datasets: the 571-station sample in a database of the benchmark's own; synthetic sets over China's cities in
-  databases of their own (\`npm run data:synthetic\`, data/PROVENANCE.md section 8)${skipped.length ? `; skipped without DATABASE_URL: ${skipped.join(", ")}` : ""}
+  databases of their own (\`npm run data:synthetic\`, data/PROVENANCE.md section 8), all on the PostgreSQL server of DATABASE_URL
+- Servers: **API** is the production server (\`npm start\`: scripts/serve.ts, whose direct routes answer these
+  paths without Next's router); **next start** is the same build behind Next's router alone, for reference; **floor** is below
 - Load: autocannon, ${CONNECTIONS} concurrent connections, per query ${ROUNDS} rounds of ${ROUND_SECONDS} s per server after 2 s of warm-up,
-  API and floor alternating; ${POINTS.length} points over Liaoning and China, ${SEARCH_TERMS.length} search terms, 32 station ids
-- Pools: ${POOL_SIZE} connections for both servers. The load generator, both servers and PostgreSQL share the machine's cores.
+  the three servers taking turns; ${POINTS.length} points over Liaoning and China, ${SEARCH_TERMS.length} search terms, 32 station ids
+- Pools: ${POOL_SIZE} connections for each server. The load generator, the servers and PostgreSQL share the machine's cores.
 - DB ms: median over 8 requests of EXPLAIN ANALYZE's execution time (warm), summed over the statements the API runs
 
 ${table}
@@ -247,7 +273,8 @@ ${checkLines}
 
 The floor (scripts/bench/floor-server.ts) parses the query with the same zod schema and runs the same SQL
 (\`buildStationListQuery\`, \`buildStationDetailQueries\`) with \`pg\` from \`node:http\`, serialising the raw rows;
-the API adds Next.js routing, Prisma's driver adapter, the mapping to the public shape and the ETag.
+the API adds the route wrapper (error mapping, security headers), the mapping to the public shape and the ETag;
+next start adds Next.js's router on top of that.
 `,
   );
   console.log("\nWrote docs/BENCHMARKS.md");

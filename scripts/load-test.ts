@@ -82,7 +82,7 @@ code is part of \`npm test\` on PostgreSQL (tests/load/mixed-load.test.ts).
 
 - Date: ${new Date().toISOString().slice(0, 10)}; result: **${passed ? "passed" : "FAILED"}**
 - Machine: ${machine}; the load generator, the server and PostgreSQL share its cores (${loadAverage})
-- Server: \`next start\` (production build), one process, database pool ${poolMax}
+- Server: the production server (\`npm start\`: scripts/serve.ts, production build), one process, database pool ${poolMax}
 - Load: ${result.seconds.toFixed(0)} s, ${CONNECTIONS} concurrent connections over loopback: ${CONNECTIONS - WRITERS} autocannon connections of
   public reads (nearest 20, one station, a city's list, station pages, the home page, cities, amenities, the GeoJSON
   of all stations) and ${WRITERS} staff writers, each a province admin with a real session writing ${STATIONS_PER_WRITER} stations of its own
