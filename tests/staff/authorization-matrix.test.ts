@@ -7,13 +7,20 @@ import { DELETE as roleDelete } from "@/app/api/v1/admin/users/[id]/roles/[roleI
 import { POST as rolesPost } from "@/app/api/v1/admin/users/[id]/roles/route";
 import { GET as userGet, PATCH as userPatch } from "@/app/api/v1/admin/users/[id]/route";
 import { POST as usersPost } from "@/app/api/v1/admin/users/route";
+import { POST as contactErasePost } from "@/app/api/v1/admin/feedback-contacts/erase/route";
+import { POST as contactSearchPost } from "@/app/api/v1/admin/feedback-contacts/route";
+import { POST as importPost } from "@/app/api/v1/admin/import/route";
 import { POST as resolvePost } from "@/app/api/v1/staff/feedback/[id]/resolve/route";
 import { PUT as amenitiesPut } from "@/app/api/v1/staff/stations/[id]/amenities/route";
 import { PUT as hoursPut } from "@/app/api/v1/staff/stations/[id]/hours/route";
 import { PATCH as stationPatch } from "@/app/api/v1/staff/stations/[id]/route";
 import { POST as verifyPost } from "@/app/api/v1/staff/stations/[id]/verify/route";
 import { getDb } from "@/lib/db";
+import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
+import { stationRecordToCells } from "@/lib/transfer/station-rows";
+import { stationTableFile } from "@/lib/transfer/station-table";
+import { stationRecordSchema } from "@/lib/validations/station-import";
 import { createStations } from "../../e2e/support/station-fixtures";
 import { signInCookie } from "../support/sign-in";
 
@@ -47,6 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await getDb().station.deleteMany({ where: { code: { startsWith: `T-MX-${suffix}` } } });
   await fixture.remove();
   // Accounts the routes under test created are not in userIds, but carry the run's suffix.
   await getDb().user.deleteMany({ where: { OR: [{ id: { in: userIds } }, { username: { endsWith: `_${suffix}` } }] } });
@@ -162,6 +170,95 @@ function matrix(title: string, table: Record<string, Call>, statuses: Record<Who
 matrix("every staff route against every kind of caller", routes, expected);
 matrix("every admin route against every kind of caller", adminRoutes, adminExpected);
 matrix("admin routes only a province admin may use", provinceRoutes, provinceExpected);
+
+const everyone = Object.keys(expected) as Who[];
+
+// Import: province admins anywhere, city managers into their own city; a manager of another city is
+// refused row by row (422, naming the city), so the whole file writes nothing.
+describe("POST /admin/import (apply) against every kind of caller", () => {
+  const importExpected: Record<Who, number> = { anonymous: 401, staffOther: 403, staffThis: 403, managerOther: 422, managerThis: 200, admin: 200 };
+  let imports = 0;
+
+  async function importNewStation(who: Who, site = "same-origin") {
+    const context = await loadTransferContext();
+    const code = `T-MX-${suffix}-${imports++}`;
+    const record = stationRecordSchema.parse({
+      code,
+      name: `工行权限导入驿站${imports}`,
+      address: "辽宁省沈阳市和平区权限测试路1号",
+      cityAdcode: 210100,
+      districtAdcode: 210102,
+      lat: 41.79,
+      lng: 123.4,
+      openingHours: { weekly: [], exceptions: [] },
+      amenities: [{ code: "rest" }],
+    });
+    const data = new FormData();
+    data.append("file", new File([Buffer.from(await stationTableFile("csv", [stationRecordToCells(record, context)], context))], "stations.csv"));
+    const headers: Record<string, string> = { "sec-fetch-site": site };
+    if (who !== "anonymous") headers.cookie = cookies[who];
+    const response = await importPost(new Request("http://localhost/api/v1/admin/import?mode=apply", { method: "POST", headers, body: data }), { params: Promise.resolve({}) });
+    const body = await response.text();
+    return { response, body, created: (await getDb().station.count({ where: { code } })) === 1 };
+  }
+
+  for (const who of everyone) {
+    const status = importExpected[who];
+    it(`as ${who} → ${status === 200 ? "allowed" : status}`, async () => {
+      const { response, body, created } = await importNewStation(who);
+      expect(response.status, body).toBe(status);
+      expect(created, "the station exists afterwards").toBe(status === 200);
+      if (status === 200) expect(body.trim().split("\n").at(-1)).toContain('"type":"done"');
+      else expect(JSON.parse(body).error.code).toBe({ 401: "unauthenticated", 403: "forbidden", 422: "unprocessable" }[status]);
+    });
+  }
+
+  it("from another site is refused even for an admin", async () => {
+    const { response, created } = await importNewStation("admin", "cross-site");
+    expect(response.status).toBe(403);
+    expect(created).toBe(false);
+  });
+});
+
+// Finding and erasing a reporter's contact everywhere is for province admins only.
+describe("POST /admin/feedback-contacts and /erase against every kind of caller", () => {
+  const provinceOnly: Record<Who, number> = { anonymous: 401, staffOther: 403, staffThis: 403, managerOther: 403, managerThis: 403, admin: 200 };
+  let reports = 0;
+
+  async function reportWithContact(): Promise<{ id: string; contact: string }> {
+    const contact = `1390000${String(reports++).padStart(4, "0")}${suffix.slice(0, 2)}`;
+    const report = await getDb().feedbackReport.create({ data: { stationId, kind: "OTHER", message: "测试", clientHash: "matrix", contact } });
+    return { id: report.id, contact };
+  }
+
+  for (const who of everyone) {
+    const status = provinceOnly[who];
+    it(`search as ${who} → ${status === 200 ? "allowed" : status}`, async () => {
+      const { contact } = await reportWithContact();
+      const response = await contactSearchPost(request("POST", "/api/v1/admin/feedback-contacts", who, { contact }), { params: Promise.resolve({}) });
+      const body = await response.json();
+      expect(response.status, JSON.stringify(body)).toBe(status);
+      if (status === 200) expect(body.matches).toHaveLength(1);
+      else expect(body.error.code).toBe(status === 401 ? "unauthenticated" : "forbidden");
+    });
+
+    it(`erase as ${who} → ${status === 200 ? "allowed" : status}`, async () => {
+      const report = await reportWithContact();
+      const response = await contactErasePost(request("POST", "/api/v1/admin/feedback-contacts/erase", who, { contact: report.contact }), { params: Promise.resolve({}) });
+      const body = await response.json();
+      expect(response.status, JSON.stringify(body)).toBe(status);
+      const after = await getDb().feedbackReport.findUniqueOrThrow({ where: { id: report.id } });
+      expect(after.contact, "the contact afterwards").toBe(status === 200 ? null : report.contact);
+    });
+  }
+
+  it("erase from another site is refused even for an admin", async () => {
+    const report = await reportWithContact();
+    const response = await contactErasePost(request("POST", "/api/v1/admin/feedback-contacts/erase", "admin", { contact: report.contact }, "cross-site"), { params: Promise.resolve({}) });
+    expect(response.status).toBe(403);
+    expect((await getDb().feedbackReport.findUniqueOrThrow({ where: { id: report.id } })).contact).toBe(report.contact);
+  });
+});
 
 describe("admin reads", () => {
   it("GET /admin/users/{id} is scoped like the writes", async () => {
