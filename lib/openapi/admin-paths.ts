@@ -315,7 +315,7 @@ export function adminPaths() {
         ...admin,
         summary: "Export stations or coverage",
         description:
-          "`stations.*`: every station the caller may edit (the province for an admin, their cities for a manager, their stations for branch staff) in the import's table format, or as GeoJSON. `coverage.*`: stations, population, residents per station and amenity shares per city and district, for province admins and city managers. `city` narrows either to one city.",
+          "`stations.*`: every station the caller may edit (the province for an admin, their cities for a manager, their stations for branch staff) in the import's table format, or as GeoJSON. `coverage.*`: stations, population, residents per station, modelled urban residents beyond 1 km on foot of an open station, verified and amenity shares per city and district, for province admins and city managers; `coverage.geojson` puts them on the bundled WGS-84 boundaries (one feature per city and per district). `city` narrows either to one city.",
         parameters: [{ name: "file", in: "path", required: true, schema: jsonSchema(exportFileSchema, "input") }, ...queryParameters(exportQuerySchema)],
         responses: {
           "200": {

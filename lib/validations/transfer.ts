@@ -11,7 +11,7 @@ export const importQuerySchema = z.strictObject({
     .describe("With `apply`: the dry run's `digest`, to write only the plan that was shown"),
 });
 
-export const exportFileSchema = z.enum(["stations.csv", "stations.xlsx", "stations.geojson", "coverage.csv", "coverage.xlsx"]);
+export const exportFileSchema = z.enum(["stations.csv", "stations.xlsx", "stations.geojson", "coverage.csv", "coverage.xlsx", "coverage.geojson"]);
 export const importFileSchema = z.enum(["template.csv", "template.xlsx", "example.csv", "example.xlsx"]);
 
 const cityAdcodeSchema = z.coerce.number().int().min(210100).max(211499);

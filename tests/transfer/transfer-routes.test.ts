@@ -5,6 +5,7 @@ import { GET as exportGet } from "@/app/api/v1/admin/export/[file]/route";
 import { GET as importFileGet } from "@/app/api/v1/admin/import/[file]/route";
 import { POST as importPost } from "@/app/api/v1/admin/import/route";
 import { getDb } from "@/lib/db";
+import { getCoverage } from "@/lib/server/coverage/get-coverage";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
 import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readTable } from "@/lib/transfer/read-table";
@@ -15,6 +16,7 @@ import { stationRecordSchema } from "@/lib/validations/station-import";
 import type { ImportStreamEvent } from "@/lib/validations/admin-responses";
 import { createStations } from "../../e2e/support/station-fixtures";
 import { signInCookie } from "../support/sign-in";
+import { testUser } from "../support/test-actors";
 import { buildZip, repeatedSheet, workbookParts } from "../support/zip-archive";
 
 const system: SystemActor = { kind: "system", label: "system:test-transfer" };
@@ -198,11 +200,45 @@ describe("GET /api/v1/admin/export/…", () => {
     expect(Number(shenyang.cells[5])).toBe(operating);
     expect(Number(shenyang.cells[6])).toBe(Math.round(Number(shenyang.cells[4]) / operating));
     const withRest = await getDb().station.count({ where: { cityAdcode: 210100, status: { not: "CLOSED" }, amenities: { some: { amenityCode: "rest", availability: { not: "UNAVAILABLE" } } } } });
-    expect(Number(shenyang.cells[8])).toBe(Math.round((withRest / operating) * 1000) / 10);
+    expect(all.header.slice(8, 11)).toEqual(["城区常住人口（覆盖模型）", "步行1公里内无驿站的城区常住人口（覆盖模型）", "步行1公里内无驿站的人口占比（%）"]);
+    expect(all.header[11]).toBe("有休息座椅的驿站占比（%）");
+    expect(Number(shenyang.cells[11])).toBe(Math.round((withRest / operating) * 1000) / 10);
+    // The dashboard's coverage model: the same residents beyond 1 km; counties are not modelled.
+    const coverage = await getCoverage(testUser("export-admin", { role: "PROVINCE_ADMIN", cityAdcode: null, stationId: null }), { thresholdMeters: 1000 });
+    const modelled = coverage.cities.find((c) => c.adcode === 210100)!;
+    expect([Number(shenyang.cells[8]), Number(shenyang.cells[9])]).toEqual([modelled.residents, modelled.residentsOutside]);
+    expect(Number(shenyang.cells[10])).toBe(Math.round((modelled.residentsOutside / modelled.residents) * 1000) / 10);
+    const modelledDistricts = new Set(coverage.districts.filter((d) => d.residents > 0).map((d) => String(d.adcode)));
+    const unmodelledRows = all.rows.filter((r) => r.cells[3] !== "" && !modelledDistricts.has(r.cells[3]));
+    expect(unmodelledRows.length).toBeGreaterThan(0);
+    for (const row of unmodelledRows) expect(row.cells.slice(8, 11), row.cells[2]).toEqual(["", "", ""]);
 
     const mine = await readTable(new Uint8Array(await (await download("dalianManager", exportGet, "coverage.xlsx")).arrayBuffer()));
     expect(new Set(mine.rows.map((r) => r.cells[1]))).toEqual(new Set(["210200"]));
     expect((await download("staff", exportGet, "coverage.csv")).status).toBe(403);
+  });
+
+  it("coverage as GeoJSON: each city and district on its boundary, with the table's figures", async () => {
+    const response = await download("admin", exportGet, "coverage.geojson");
+    expect(response.headers.get("content-type")).toContain("application/geo+json");
+    const { type, features } = await response.json();
+    expect(type).toBe("FeatureCollection");
+    expect(features).toHaveLength(14 + 100);
+    expect(features.every((f: { geometry: { type: string } | null }) => f.geometry && ["Polygon", "MultiPolygon"].includes(f.geometry.type))).toBe(true);
+    const table = await readTable(new Uint8Array(await (await download("admin", exportGet, "coverage.csv")).arrayBuffer()));
+    const row = table.rows.find((r) => r.cells[3] === "210102")!;
+    const heping = features.find((f: { id: number }) => f.id === 210102);
+    expect(heping.properties).toMatchObject({ name: "和平区", level: "district", cityAdcode: 210100, stations: Number(row.cells[5]), residentsBeyond1km: Number(row.cells[9]) });
+    expect(Math.round(heping.properties.shareBeyond1km * 1000) / 10).toBe(Number(row.cells[10]));
+    // Longitude first (RFC 7946), inside Liaoning.
+    const firstPoint = (c: unknown): number[] => (typeof (c as unknown[])[0] === "number" ? (c as number[]) : firstPoint((c as unknown[])[0]));
+    const [lng, lat] = firstPoint(heping.geometry.coordinates);
+    expect(lng).toBeGreaterThan(118);
+    expect(lat).toBeLessThan(44);
+
+    const mine = await (await download("dalianManager", exportGet, "coverage.geojson")).json();
+    expect(new Set(mine.features.map((f: { properties: { cityAdcode: number } }) => f.properties.cityAdcode))).toEqual(new Set([210200]));
+    expect((await download("staff", exportGet, "coverage.geojson")).status).toBe(403);
   });
 
   it("?city= narrows an admin's export to one city and names the file after it", async () => {

@@ -73,7 +73,7 @@ export default async function ExportPage() {
         <section className="card" aria-labelledby="coverage-heading">
           <h2 id="coverage-heading">{t("export.coverage")}</h2>
           <p className="muted">{t("export.coverageHint")}</p>
-          {table("coverage", ["xlsx", "csv"])}
+          {table("coverage", ["xlsx", "csv", "geojson"])}
         </section>
       )}
       <section className="card" aria-labelledby="posters-heading">
