@@ -84,7 +84,7 @@ async function main() {
     if (!dev) await buildIfStale(serverEnv);
     const { command, args } = dev ? { command: nextBin, args: ["dev", "-p", String(env.PORT)] } : productionServer(env.PORT);
     server = spawn(command, args, { stdio: "inherit", env: serverEnv });
-    // Next ending by itself (not through our Ctrl-C handling) is a failure unless it said otherwise.
+    // The server ending by itself (not through our Ctrl-C handling) is a failure unless it said otherwise.
     server.on("exit", (code) => void shutdown(code ?? 1));
     console.log(`工行驿站 directory on http://localhost:${env.PORT}`);
   } catch (error) {
