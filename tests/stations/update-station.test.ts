@@ -3,7 +3,9 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/actor";
 import { anonymousActor } from "@/lib/server/actor";
+import { updateOpeningHours } from "@/lib/server/station/update-opening-hours";
 import { updateStation } from "@/lib/server/station/update-station";
+import { updateStationAmenities } from "@/lib/server/station/update-station-amenities";
 import { createStations } from "../../e2e/support/station-fixtures";
 import { currentVersion, testUser } from "../support/test-actors";
 
@@ -79,6 +81,36 @@ describe("updateStation: optimistic concurrency and audit", () => {
     const stored = await getDb().station.findUniqueOrThrow({ where: { id: stationId } });
     expect(stored.version).toBe(version + 1);
     expect(stored.notice).toBe((won[0] as PromiseFulfilledResult<{ notice: string | null }>).value.notice);
+  });
+
+  it("of concurrent saves of different parts (details, amenities, hours) of one version exactly one wins, and only its change is stored", async () => {
+    const db = getDb();
+    const version = await currentVersion(stationId);
+    const auditBefore = await db.auditEvent.count({ where: { stationId } });
+    const amenitiesBefore = await db.stationAmenity.findMany({ where: { stationId }, orderBy: { amenityCode: "asc" } });
+    const hoursBefore = await db.openingPeriod.findMany({ where: { stationId }, orderBy: [{ weekday: "asc" }, { opensAt: "asc" }] });
+    const saves = {
+      details: () => updateStation(admin, stationId, { version, notice: "并发：详情" }),
+      amenities: () => updateStationAmenities(admin, stationId, { version, amenities: [{ code: "rest", availability: "limited", note: "并发：设施" }] }),
+      hours: () => updateOpeningHours(admin, stationId, { version, weekly: [{ day: 3, opens: "10:00", closes: "11:00" }], exceptions: [] }),
+    };
+    const names = Object.keys(saves) as (keyof typeof saves)[];
+    const results = await Promise.allSettled(names.map((name) => saves[name]()));
+    const winners = names.filter((_, i) => results[i].status === "fulfilled");
+    expect(winners).toHaveLength(1);
+    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) expect(r.reason).toMatchObject({ code: "conflict", status: 409 });
+
+    const stored = await db.station.findUniqueOrThrow({ where: { id: stationId } });
+    expect(stored.version).toBe(version + 1);
+    const amenities = await db.stationAmenity.findMany({ where: { stationId }, orderBy: { amenityCode: "asc" } });
+    const hours = await db.openingPeriod.findMany({ where: { stationId }, orderBy: [{ weekday: "asc" }, { opensAt: "asc" }] });
+    const [winner] = winners;
+    expect(stored.notice === "并发：详情").toBe(winner === "details");
+    if (winner === "amenities") expect(amenities.map((a) => [a.amenityCode, a.note])).toEqual([["rest", "并发：设施"]]);
+    else expect(amenities).toEqual(amenitiesBefore);
+    if (winner === "hours") expect(hours.map((h) => [h.weekday, h.opensAt, h.closesAt])).toEqual([[3, 600, 660]]);
+    else expect(hours).toEqual(hoursBefore);
+    expect(await db.auditEvent.count({ where: { stationId } })).toBe(auditBefore + 1);
   });
 
   it("writes one audit event per change with before and after, in the same transaction", async () => {
