@@ -24,9 +24,10 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedPostgres> {
   const db = await openEmbeddedDatabase(options.dataDir);
 
-  // The default of 1 connection resets every further one (ECONNRESET); 8 leaves room for the app's pool
-  // (DATABASE_POOL_MAX, default 5) plus a migration or a psql session.
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port, maxConnections: 8 });
+  // The default of 1 connection resets every further one (ECONNRESET); 16 leaves room for the production
+  // server's two pools (Next's and its direct routes', DATABASE_POOL_MAX each: 4 under npm start, 5 in the
+  // tests) plus the contact purge, a migration or a psql session.
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port, maxConnections: 16 });
   // Each connection keeps the backend for a whole query cycle (see SessionQueryQueue). The server hands
   // its queue to each connection as it arrives, so replacing it before start() covers them all.
   (server as unknown as { queryQueue: SessionQueryQueue }).queryQueue = new SessionQueryQueue(db);
