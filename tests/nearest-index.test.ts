@@ -60,4 +60,29 @@ describe("nearest-station query plan", () => {
     const text = await plan(buildStationListQuery({ near, amenities: ["toilet"], openNow: true, limit: 20 }, at));
     expect(text).not.toMatch(/hashed SubPlan/);
   });
+
+  it("bounds a filtered nearest search to the horizon of nearest stations, and still stops when the page is full", async () => {
+    const text = await plan(buildStationListQuery({ near, amenities: ["toilet"], openNow: true, limit: 20 }, at));
+    expect(text).toMatch(new RegExp(`Limit[^\\n]*\\n[^\\n]*Index Scan using stations_location_gist_manual on stations h`));
+    // The horizon's rows come out in distance order: no sort of all of them before the page's limit.
+    expect(text).not.toMatch(/Sort Key: \(\(ll_to_earth\(h\.lat/);
+  });
+});
+
+describe("the nearest search's horizon", () => {
+  type Row = { id: string; district_adcode: number; distance_m: number };
+  const rows = (query: ReturnType<typeof buildStationListQuery>) => getDb().$queryRawUnsafe<Row[]>(query.text, ...query.values);
+
+  it("finds a filtered station only within the nearest `horizon` stations, unless a radius says where to look", async () => {
+    const nearest = await rows(buildStationListQuery({ near, limit: 60 }, at));
+    // A district none of the 5 nearest stations is in, with a station further down the list.
+    const target = nearest.slice(5).find((r) => !nearest.slice(0, 5).some((n) => n.district_adcode === r.district_adcode))!;
+    expect(target).toBeDefined();
+    const filters = { near, district: target.district_adcode, limit: 20 };
+
+    expect(await rows(buildStationListQuery(filters, at, { horizon: 5 }))).toEqual([]);
+    expect((await rows(buildStationListQuery(filters, at)))[0].id).toBe(target.id);
+    const radius = Math.ceil(target.distance_m) + 10;
+    expect((await rows(buildStationListQuery({ ...filters, radius }, at, { horizon: 5 })))[0].id).toBe(target.id);
+  });
 });

@@ -5,7 +5,7 @@ import { MEAN_EARTH_RADIUS_M } from "@/lib/geo";
 import type { LocalTime } from "@/lib/opening-hours";
 import { searchTokens } from "@/lib/search-keys";
 import { stationColumns } from "@/lib/server/station/station-row";
-import type { StationFilters } from "@/lib/validations/station-query";
+import { NEAREST_SEARCH_HORIZON, type StationFilters } from "@/lib/validations/station-query";
 
 /** Haversine on the mean Earth radius, in SQL, so `distanceMeters` is a true great-circle distance. */
 function haversineMeters(lat: number, lng: number): Prisma.Sql {
@@ -47,6 +47,8 @@ export function openStateSql(at: LocalTime): Prisma.Sql {
 export type ListQueryOptions = {
   /** Fetch every station at exactly this distance key, instead of a page (see listStations). */
   tiesAtKey?: number;
+  /** Overrides NEAREST_SEARCH_HORIZON (the tests use a small one). */
+  horizon?: number;
 };
 
 /**
@@ -93,10 +95,16 @@ export function buildStationListQuery(filters: StationFilters, at: LocalTime, op
     conditions.push(filters.openNow ? Prisma.sql`${openStateSql(at)} IS TRUE` : Prisma.sql`${openStateSql(at)} IS FALSE`);
   }
 
+  // The horizon: the nearest stations by the index alone, then the filters on those (see NEAREST_SEARCH_HORIZON).
+  // The subquery hands on its distance key so that the outer ORDER BY is its order and the walk still stops
+  // as soon as the page is full.
+  const filtered = filters.bbox || filters.city !== undefined || filters.district !== undefined || filters.amenities?.length || filters.q || filters.openNow !== undefined;
+  const horizon = near && filters.radius === undefined && filtered ? (options.horizon ?? NEAREST_SEARCH_HORIZON) : undefined;
+
   let key: Prisma.Sql;
   let distance = Prisma.sql`NULL::float8`;
   if (near) {
-    key = knnKey(near.lat, near.lng);
+    key = horizon === undefined ? knnKey(near.lat, near.lng) : Prisma.sql`s.horizon_key`;
     distance = haversineMeters(near.lat, near.lng);
     if (cursor?.mode === "near") conditions.push(Prisma.sql`(${key} > ${cursor.key}::float8 OR (${key} = ${cursor.key}::float8 AND s.id > ${cursor.id}::uuid))`);
     if (options.tiesAtKey !== undefined) conditions.push(Prisma.sql`${key} = ${options.tiesAtKey}::float8`);
@@ -106,12 +114,17 @@ export function buildStationListQuery(filters: StationFilters, at: LocalTime, op
   }
 
   const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const source =
+    near && horizon !== undefined
+      ? Prisma.sql`(SELECT h.*, ll_to_earth(h.lat, h.lng) <-> ll_to_earth(${near.lat}::float8, ${near.lng}::float8) AS horizon_key
+          FROM stations h ORDER BY horizon_key LIMIT ${horizon}) s`
+      : Prisma.sql`stations s`;
   const limit = options.tiesAtKey === undefined ? Prisma.sql`LIMIT ${filters.limit + 1}` : Prisma.empty;
   return Prisma.sql`
     SELECT ${stationColumns(at.date)}, page.distance_m, page.knn_key
     FROM (
       SELECT s.id, ${distance} AS distance_m, ${near ? key : Prisma.sql`NULL::float8`} AS knn_key, ${key} AS sort_key
-      FROM stations s
+      FROM ${source}
       ${where}
       ORDER BY ${key}
       ${limit}
