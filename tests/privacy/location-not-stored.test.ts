@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getStations } from "@/app/api/v1/stations/route";
 import { getDb } from "@/lib/db";
+import { createStations } from "../../e2e/support/station-fixtures";
 import { callRoute } from "../support/call-route";
 
 // A reader's position, precise enough to spot anywhere it might be written down.
@@ -20,6 +21,15 @@ async function databaseDigest(): Promise<Record<string, string>> {
   }
   return digest;
 }
+
+// A station open round the clock at the reader's corner, so every search below has an answer at any
+// hour, whatever other tests have put nearby.
+let fixture: Awaited<ReturnType<typeof createStations>>;
+beforeAll(async () => {
+  const allDay = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: "00:00", closes: "24:00" }));
+  fixture = await createStations([{ name: "工行沈阳隐私测试驿站", lat: reader.lat, lng: reader.lng, openingHours: { weekly: allDay, exceptions: [] } }]);
+});
+afterAll(() => fixture.remove());
 
 afterEach(() => {
   vi.restoreAllMocks();
