@@ -15,14 +15,16 @@ const handleWithNext = app.getRequestHandler();
 // After Next has set up its server environment (the AsyncLocalStorage the route files' `next/server` needs).
 const { directRoutes } = await import("@/app/api/v1/direct-routes");
 const { serveDirectRoute } = await import("@/lib/http/direct-routes");
+const { toErrorBody } = await import("@/lib/errors");
 
 const server = createServer((request, response) => {
   serveDirectRoute(directRoutes, request, response)
     .then((served) => (served ? undefined : handleWithNext(request, response)))
     .catch((error: unknown) => {
-      console.error("Request failed", error);
-      if (!response.headersSent) response.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
-      response.end(JSON.stringify({ error: { code: "internal", message: "服务器内部错误，请稍后再试" } }));
+      // The one error mapping (it logs what it does not expect), for a failure outside any route's wrapper.
+      const { status, body, headers } = toErrorBody(error);
+      if (!response.headersSent) response.writeHead(status, { ...headers, "Content-Type": "application/json; charset=utf-8" });
+      response.end(JSON.stringify(body));
     });
 });
 
