@@ -6,6 +6,21 @@ import { stationRecordSchema, type StationRecordInput } from "@/lib/validations/
 
 const standardAmenities = ["rest", "drinking_water", "phone_charging", "wifi"].map((code) => ({ code }));
 
+/** A valid station record (a 沈阳 和平区 station with the four standard amenities), with `partial` over it. */
+export function testStationRecord(partial: Partial<StationRecordInput> & { code: string }) {
+  return stationRecordSchema.parse({
+    name: "测试驿站",
+    address: "辽宁省沈阳市和平区测试路1号",
+    cityAdcode: 210100,
+    districtAdcode: 210102,
+    lat: 41.7897,
+    lng: 123.3985,
+    openingHours: { weekly: [], exceptions: [] },
+    amenities: standardAmenities,
+    ...partial,
+  });
+}
+
 /**
  * Each spec creates the stations it looks at, so it does not depend on what the sample happens to hold,
  * and removes them afterwards. Records go through the same schema as every other station.
@@ -17,18 +32,7 @@ export async function createStations(records: Partial<StationRecordInput>[]): Pr
   try {
     await db.$transaction(async (tx) => {
       for (const [index, partial] of records.entries()) {
-        const record = stationRecordSchema.parse({
-          code: `E2E-${runTag}-${index}`,
-          name: `测试驿站${index}`,
-          address: "辽宁省沈阳市和平区测试路1号",
-          cityAdcode: 210100,
-          districtAdcode: 210102,
-          lat: 41.7897,
-          lng: 123.3985,
-          openingHours: { weekly: [], exceptions: [] },
-          amenities: standardAmenities,
-          ...partial,
-        });
+        const record = testStationRecord({ code: `E2E-${runTag}-${index}`, name: `测试驿站${index}`, ...partial });
         const id = randomUUID();
         const rows = stationRecordToRows(record, id, "STAFF");
         await tx.station.create({ data: rows.station });

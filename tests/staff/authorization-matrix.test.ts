@@ -20,8 +20,7 @@ import { loadTransferContext } from "@/lib/server/transfer/load-transfer-context
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
 import { stationRecordToCells } from "@/lib/transfer/station-rows";
 import { stationTableFile } from "@/lib/transfer/station-table";
-import { stationRecordSchema } from "@/lib/validations/station-import";
-import { createStations } from "../../e2e/support/station-fixtures";
+import { createStations, testStationRecord } from "../../e2e/support/station-fixtures";
 import { signInCookie } from "../support/sign-in";
 
 const system: SystemActor = { kind: "system", label: "system:test-matrix" };
@@ -182,17 +181,7 @@ describe("POST /admin/import (apply) against every kind of caller", () => {
   async function importNewStation(who: Who, site = "same-origin") {
     const context = await loadTransferContext();
     const code = `T-MX-${suffix}-${imports++}`;
-    const record = stationRecordSchema.parse({
-      code,
-      name: `工行权限导入驿站${imports}`,
-      address: "辽宁省沈阳市和平区权限测试路1号",
-      cityAdcode: 210100,
-      districtAdcode: 210102,
-      lat: 41.79,
-      lng: 123.4,
-      openingHours: { weekly: [], exceptions: [] },
-      amenities: [{ code: "rest" }],
-    });
+    const record = testStationRecord({ code, name: `工行权限导入驿站${imports}` });
     const data = new FormData();
     data.append("file", new File([Buffer.from(await stationTableFile("csv", [stationRecordToCells(record, context)], context))], "stations.csv"));
     const headers: Record<string, string> = { "sec-fetch-site": site };

@@ -12,9 +12,8 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readTable } from "@/lib/transfer/rea
 import { XLSX_LIMITS } from "@/lib/transfer/xlsx-zip-guard";
 import { stationRecordToCells } from "@/lib/transfer/station-rows";
 import { stationTableFile } from "@/lib/transfer/station-table";
-import { stationRecordSchema } from "@/lib/validations/station-import";
 import type { ImportStreamEvent } from "@/lib/validations/admin-responses";
-import { createStations } from "../../e2e/support/station-fixtures";
+import { createStations, testStationRecord } from "../../e2e/support/station-fixtures";
 import { signInCookie } from "../support/sign-in";
 import { testUser } from "../support/test-actors";
 import { buildZip, repeatedSheet, workbookParts } from "../support/zip-archive";
@@ -72,14 +71,11 @@ async function download(who: Who | null, handler: typeof exportGet, file: string
 
 async function newStationFile(n: number): Promise<Uint8Array> {
   const context = await loadTransferContext();
-  const record = stationRecordSchema.parse({
+  const record = testStationRecord({
     code: `T-RT-${suffix}-${n}`,
     name: `工行路由测试驿站${n}`,
-    address: "辽宁省沈阳市和平区路由测试路1号",
-    cityAdcode: 210100,
-    districtAdcode: 210102,
+    // A test below moves the station out of Liaoning by rewriting this latitude in the file.
     lat: 41.79,
-    lng: 123.4,
     openingHours: { weekly: [{ day: 1, opens: "09:00", closes: "17:00" }], exceptions: [] },
     amenities: [{ code: "rest" }],
   });
