@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { childProcessEnv, env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { localAuthSecret } from "../scripts/lib/auth-secret";
-import { productionServer } from "../scripts/lib/next-build";
 import { createCluster, postgresBinariesAvailable, type PostgresCluster } from "../scripts/lib/postgres-cluster";
 import { freePort, provisionTestDatabase } from "../scripts/lib/test-database";
+import { startAppServer, type AppServer } from "./support/process-group";
 import { serverKind } from "./support/server-kind";
 
 /**
@@ -39,10 +38,9 @@ async function get(url: string, init?: RequestInit): Promise<Observation> {
 
 describe.skipIf(skipReason)(`database outage under load: 503 while down, recovery within 5 s${skipReason ? ` (skipped: ${skipReason})` : ""}`, () => {
   let cluster: PostgresCluster;
-  let server: ChildProcess;
+  let server: AppServer;
   let origin: string;
   let stationId: string;
-  let serverOutput = "";
   let loading = false;
 
   beforeAll(async () => {
@@ -53,35 +51,22 @@ describe.skipIf(skipReason)(`database outage under load: 503 while down, recover
     stationId = (await sql.query<{ id: string }>("SELECT id FROM stations ORDER BY code LIMIT 1")).rows[0].id;
     await sql.end();
 
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    const { command, args } = productionServer(port, "127.0.0.1");
-    server = spawn(command, args, {
-      env: childProcessEnv({ NODE_ENV: "production", DATABASE_URL: database.url, DATABASE_REPLICA_URLS: "", AUTH_SECRET: localAuthSecret() }),
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+    server = await startAppServer({
+      env: { DATABASE_URL: database.url, DATABASE_REPLICA_URLS: "", AUTH_SECRET: localAuthSecret() },
+      hostname: "127.0.0.1",
+      readyPath: "/api/v1/cities",
     });
-    server.stdout!.on("data", (chunk) => (serverOutput += chunk));
-    server.stderr!.on("data", (chunk) => (serverOutput += chunk));
-    const deadline = performance.now() + 60_000;
-    while (!(await fetch(`${origin}/api/v1/cities`).catch(() => null))?.ok) {
-      if (server.exitCode !== null || performance.now() > deadline) throw new Error(`next start did not come up:\n${serverOutput}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    origin = server.origin;
   }, 90_000);
 
   afterAll(async () => {
     loading = false;
-    if (server?.pid && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      process.kill(-server.pid, "SIGKILL");
-      await exited;
-    }
+    await server?.stop();
     await cluster?.remove();
   });
 
   it("answers 503 JSON with Retry-After and a friendly page while down, and 200 again within 5 s of the return", async () => {
-    onTestFailed(() => console.log(`next start said:\n${serverOutput}`));
+    onTestFailed(() => console.log(`the server said:\n${server.output()}`));
     const api = [`${origin}/api/v1/stations/${stationId}`, `${origin}/api/v1/stations?limit=5`, `${origin}/api/v1/cities`];
     // better-auth's own route: a sign-in needs the database.
     const signIn = {

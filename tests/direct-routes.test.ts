@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { startAppServer, type AppServer } from "@/tests/support/app-server";
+import { startAppServer, type AppServer } from "@/tests/support/process-group";
 import { serverKind } from "@/tests/support/server-kind";
 import { createStations, everyDay9to17 } from "../e2e/support/station-fixtures";
 

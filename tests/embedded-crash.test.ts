@@ -1,12 +1,12 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
+import { requireDatabaseUrl } from "@/lib/env";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { freePort } from "@/scripts/lib/test-database";
+import { spawnProcessGroup, waitUntilAnswers } from "@/tests/support/process-group";
 import { serverKind } from "@/tests/support/server-kind";
 
 /**
@@ -28,40 +28,17 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function start(dataDir: string, dbPort: number, appPort: number) {
-  const child = spawn("npm", ["start"], {
-    env: childProcessEnv({ DATABASE_URL: undefined, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), PORT: String(appPort) }),
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const group = spawnProcessGroup("npm", ["start"], { DATABASE_URL: undefined, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), PORT: String(appPort) });
   const kill = async () => {
-    if (groupAlive(child.pid!)) process.kill(-child.pid!, "SIGKILL");
-    await exited;
-    // The group's other processes (tsx with PGlite, Next) die with it; wait until none is left.
-    while (groupAlive(child.pid!)) await new Promise((r) => setTimeout(r, 50));
+    await group.signal("SIGKILL");
+    // The group's other processes (tsx with PGlite, the server) die with it; wait until none is left.
+    while (group.alive()) await new Promise((r) => setTimeout(r, 50));
   };
   cleanups.push(kill);
   const started = performance.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    const response = await fetch(`http://127.0.0.1:${appPort}/api/v1/amenities`).catch(() => null);
-    if (response?.ok) return { kill, output: () => output, seconds: (performance.now() - started) / 1000 };
-    if (performance.now() - started > 240_000) throw new Error(`npm start did not answer in 240 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilAnswers(group, `http://127.0.0.1:${appPort}/api/v1/amenities`, { timeoutMs: 240_000, label: "npm start" });
+  return { kill, output: group.output, seconds: (performance.now() - started) / 1000 };
 }
 
 async function signIn(appPort: number): Promise<string> {

@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db";
-import { childProcessEnv, requireDatabaseUrl } from "@/lib/env";
+import { requireDatabaseUrl } from "@/lib/env";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
 import { freePort } from "@/scripts/lib/test-database";
+import { spawnProcessGroup, waitUntilAnswers, type ProcessGroup } from "@/tests/support/process-group";
 
 /**
  * The README's first command on a machine without PostgreSQL: `npm start` with no DATABASE_URL must
@@ -21,45 +21,19 @@ describe("npm start with the embedded database", () => {
   });
 
   async function start(dataDir: string, dbPort: number, appPort: number, databaseUrl?: string) {
-    const child = spawn("npm", ["start"], {
-      env: childProcessEnv({ DATABASE_URL: databaseUrl, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), PORT: String(appPort) }),
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout!.on("data", (chunk) => (output += chunk));
-    child.stderr!.on("data", (chunk) => (output += chunk));
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    cleanups.push(async () => {
-      if (groupAlive(child.pid!)) process.kill(-child.pid!, "SIGKILL");
-      await exited;
-    });
+    const group = spawnProcessGroup("npm", ["start"], { DATABASE_URL: databaseUrl, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), PORT: String(appPort) });
+    cleanups.push(() => group.signal("SIGKILL"));
     const started = performance.now();
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-      const response = await fetch(`http://127.0.0.1:${appPort}/api/v1/cities`).catch(() => null);
-      if (response?.ok) return { child, exited, output: () => output, seconds: (performance.now() - started) / 1000, cities: await response.json() };
-      if (performance.now() - started > 240_000) throw new Error(`npm start did not answer in 240 s:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-
-  function groupAlive(pgid: number): boolean {
-    try {
-      process.kill(-pgid, 0);
-      return true;
-    } catch {
-      return false;
-    }
+    const response = await waitUntilAnswers(group, `http://127.0.0.1:${appPort}/api/v1/cities`, { timeoutMs: 240_000, label: "npm start" });
+    return { group, output: group.output, seconds: (performance.now() - started) / 1000, cities: await response.json() };
   }
 
   /** Ctrl-C, then every process of the group (npm, tsx, Next) must be gone and both ports closed. */
-  async function pressCtrlC(run: { child: ChildProcess; exited: Promise<void> }, ports: { dbPort: number; appPort: number }) {
-    process.kill(-run.child.pid!, "SIGINT");
-    await run.exited;
+  async function pressCtrlC({ group }: { group: ProcessGroup }, ports: { dbPort: number; appPort: number }) {
+    await group.signal("SIGINT");
     const deadline = performance.now() + 20_000;
-    while (groupAlive(run.child.pid!) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(groupAlive(run.child.pid!)).toBe(false);
+    while (group.alive() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(group.alive()).toBe(false);
     const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${ports.dbPort}/postgres`, connectionTimeoutMillis: 2000 });
     await expect(client.connect()).rejects.toThrow();
     await expect(fetch(`http://127.0.0.1:${ports.appPort}/`)).rejects.toThrow();

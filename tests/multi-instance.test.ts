@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { SIGN_IN_ACCOUNT_LIMIT, SIGN_IN_RATE_LIMIT } from "@/lib/auth";
 import { FEEDBACK_LIMITS } from "@/lib/rate-limit";
 import { createUser, type SystemActor } from "@/lib/server/user/create-user";
-import { startAppServer, type AppServer } from "@/tests/support/app-server";
+import { startAppServer, type AppServer } from "@/tests/support/process-group";
 import { serverKind } from "@/tests/support/server-kind";
 import { deleteKeys, redisUnavailableReason, testRedisUrl, uniqueKeyPrefix } from "@/tests/support/redis";
 import { createStations } from "../e2e/support/station-fixtures";
